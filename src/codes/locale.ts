@@ -1,0 +1,97 @@
+import type { LocalisedText } from './code-definition.interface.js';
+
+const FALLBACK_LOCALE = 'en';
+const NEGOTIATION_CACHE_LIMIT = 256;
+
+interface LanguageRange {
+  tag: string;
+  primary: string;
+  quality: number;
+}
+
+function primaryOf(tag: string): string {
+  const dash = tag.indexOf('-');
+  return (dash === -1 ? tag : tag.slice(0, dash)).toLowerCase();
+}
+
+/** Parses an `Accept-Language` value into ranges, best first (stable for equal quality). */
+export function parseAcceptLanguage(header: string): LanguageRange[] {
+  const ranges: LanguageRange[] = [];
+  for (const part of header.split(',')) {
+    const [rawTag, ...params] = part.trim().split(';');
+    const tag = rawTag?.trim() ?? '';
+    if (!/^(\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)$/.test(tag)) continue;
+    let quality = 1;
+    for (const param of params) {
+      const match = /^\s*q\s*=\s*([01](\.\d{0,3})?)\s*$/.exec(param);
+      if (match) quality = Number(match[1]);
+    }
+    if (quality > 0 && quality <= 1) ranges.push({ tag, primary: primaryOf(tag), quality });
+  }
+  return ranges.map((range, index) => ({ range, index }))
+    .sort((a, b) => b.range.quality - a.range.quality || a.index - b.index)
+    .map(({ range }) => range);
+}
+
+/**
+ * Picks, among the locales the app knows, the one an `Accept-Language` header prefers: exact tags first,
+ * then by primary tag (`zh` → `zh-CN`, `en-US` → `en`); `fallback` when nothing matches.
+ */
+export class LocaleNegotiator {
+  private readonly cache = new Map<string, string>();
+
+  constructor(
+    private readonly known: readonly string[],
+    private readonly fallback: string,
+  ) {}
+
+  negotiate(header: string | undefined): string {
+    if (!header) return this.fallback;
+    const cached = this.cache.get(header);
+    if (cached !== undefined) return cached;
+    const chosen = this.choose(header);
+    if (this.cache.size >= NEGOTIATION_CACHE_LIMIT) this.cache.clear();
+    this.cache.set(header, chosen);
+    return chosen;
+  }
+
+  private choose(header: string): string {
+    for (const range of parseAcceptLanguage(header)) {
+      if (range.tag === '*') return this.fallback;
+      const lower = range.tag.toLowerCase();
+      const exact = this.known.find((locale) => locale.toLowerCase() === lower);
+      if (exact) return exact;
+      const samePrimary = this.known.find((locale) => primaryOf(locale) === range.primary);
+      if (samePrimary) return samePrimary;
+    }
+    return this.fallback;
+  }
+}
+
+/**
+ * The text of a message in a locale: exact tag, then same primary tag, then `en`, then any locale it has.
+ *
+ * @example
+ * localise({ en: 'out of stock', 'zh-CN': '库存不足' }, 'zh-CN'); // '库存不足'
+ */
+export function localise(text: string | LocalisedText, locale: string): string {
+  if (typeof text === 'string') return text;
+  const exact = text[locale];
+  if (exact !== undefined) return exact;
+  const primary = primaryOf(locale);
+  const keys = Object.keys(text);
+  const samePrimary = keys.find((key) => primaryOf(key) === primary);
+  if (samePrimary !== undefined) return text[samePrimary] as string;
+  const english = text[FALLBACK_LOCALE];
+  if (english !== undefined) return english;
+  return keys.length > 0 ? (text[keys[0] as string] as string) : '';
+}
+
+/** Fills `{name}` placeholders from `params`; unknown placeholders stay as they are. */
+export function interpolate(message: string, params: Readonly<Record<string, unknown>>): string {
+  if (!message.includes('{')) return message;
+  return message.replace(/\{([A-Za-z_][\w.-]*)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined || value === null ? whole : String(value as string);
+  });
+}

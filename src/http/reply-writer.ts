@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+interface StatusCarrier {
+  statusCode?: number;
+  raw?: { writableEnded?: boolean; destroy?: () => void };
+  writableEnded?: boolean;
+  destroy?: () => void;
+}
+
+/** Writes replies through `HttpAdapterHost`, never `res.status().json()`, so one path serves Express and Fastify. */
+@Injectable()
+export class ReplyWriter {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /**
+   * @example
+   * writer.status(res); // 201 after Nest applied the POST default
+   */
+  status(response: unknown): number {
+    return (response as StatusCarrier).statusCode ?? 200;
+  }
+
+  /**
+   * @example
+   * writer.setStatus(res, 200);
+   */
+  setStatus(response: unknown, status: number): void {
+    this.adapterHost.httpAdapter.status(response, status);
+  }
+
+  /**
+   * @example
+   * writer.setHeader(res, 'x-request-id', id);
+   */
+  setHeader(response: unknown, name: string, value: string): void {
+    this.adapterHost.httpAdapter.setHeader(response, name, value);
+  }
+
+  /**
+   * @example
+   * writer.headersSent(res); // true once a stream started writing
+   */
+  headersSent(response: unknown): boolean {
+    return Boolean(this.adapterHost.httpAdapter.isHeadersSent(response));
+  }
+
+  /**
+   * Sends an already serialised body with its content type and status.
+   *
+   * @example
+   * writer.send(res, 404, '{"code":404}', JSON_CONTENT_TYPE);
+   */
+  send(response: unknown, status: number, body: string, contentType: string): void {
+    const adapter = this.adapterHost.httpAdapter;
+    adapter.setHeader(response, 'Content-Type', contentType);
+    adapter.reply(response, body, status);
+  }
+
+  /** Cuts a response whose headers are out: the client sees a broken transfer, not a truncated success. */
+  abort(response: unknown): void {
+    const carrier = response as StatusCarrier;
+    const raw = carrier.raw ?? carrier;
+    if (!raw.writableEnded) raw.destroy?.();
+  }
+}

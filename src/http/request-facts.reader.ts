@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { LocaleNegotiator } from '../codes/locale.js';
+import { REQUEST_ID_PROPERTY } from '../module/response.constants.js';
+import { RESPONSE_OPTIONS } from '../module/response.constants.js';
+import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import type { RequestFacts } from '../outcome/outcome.interface.js';
+import type { BigIntMode } from './json-serializer.js';
+import { chooseRequestId } from './request-id.js';
+
+/** What the module reads of a request, on Express (`IncomingMessage`) and Fastify (`FastifyRequest`) alike. */
+export interface IncomingRequest {
+  headers: Record<string, string | string[] | undefined>;
+  query?: unknown;
+  [REQUEST_ID_PROPERTY]?: string;
+}
+
+const TRUTHY_FLAGS = new Set(['1', 'true', 'yes', 'on']);
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function isTruthyFlag(value: unknown): boolean {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' && TRUTHY_FLAGS.has(first.trim().toLowerCase());
+}
+
+/**
+ * Reads the request facts a body may carry (path, request id, locale, time) through the HTTP adapter,
+ * so the interceptor and the filter agree, whichever adapter runs.
+ */
+@Injectable()
+export class RequestFactsReader {
+  private readonly negotiator: LocaleNegotiator;
+
+  constructor(
+    @Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {
+    this.negotiator = new LocaleNegotiator(options.locale.known, options.locale.default);
+  }
+
+  /**
+   * The request id, chosen once per request and remembered on it.
+   *
+   * @example
+   * reader.requestId(req); // 'req-42' when the client sent X-Request-Id: req-42
+   */
+  requestId(request: IncomingRequest): string {
+    let id = request[REQUEST_ID_PROPERTY];
+    if (id === undefined) {
+      id = chooseRequestId(request.headers[this.options.requestId.header], this.options.requestId.generate);
+      request[REQUEST_ID_PROPERTY] = id;
+    }
+    return id;
+  }
+
+  /**
+   * @example
+   * reader.locale(req); // 'zh-CN' for Accept-Language: zh;q=0.9, en;q=0.5
+   */
+  locale(request: IncomingRequest): string {
+    return this.negotiator.negotiate(firstHeader(request.headers[this.options.locale.header]));
+  }
+
+  /**
+   * How this client wants int64 values: strings when it sends `X-Stringify: 1` or `?_string=1`.
+   *
+   * @example
+   * reader.bigIntMode(req); // 'string'
+   */
+  bigIntMode(request: IncomingRequest): BigIntMode {
+    const { header, query } = this.options.int64;
+    if (isTruthyFlag(request.headers[header])) return 'string';
+    const params = request.query;
+    const flag: unknown = typeof params === 'object' && params !== null ? (params as Record<string, unknown>)[query] : undefined;
+    return isTruthyFlag(flag) ? 'string' : 'number';
+  }
+
+  /**
+   * @example
+   * reader.facts(req); // { method: 'GET', path: '/orders/7', requestId: '…', locale: 'en', time: Date }
+   */
+  facts(request: IncomingRequest): RequestFacts {
+    const adapter = this.adapterHost.httpAdapter;
+    const url = String(adapter.getRequestUrl(request) ?? '');
+    const query = url.indexOf('?');
+    return {
+      method: String(adapter.getRequestMethod(request) ?? ''),
+      path: query === -1 ? url : url.slice(0, query),
+      requestId: this.requestId(request),
+      locale: this.locale(request),
+      time: new Date(),
+    };
+  }
+}

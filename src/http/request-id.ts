@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+
+/** 1–128 characters of visible ASCII: nothing that can split a header line or smuggle markup. */
+const ACCEPTABLE_REQUEST_ID = /^[\x21-\x7E]{1,128}$/;
+
+/**
+ * True for an incoming request id the module may echo: 1–128 visible ASCII characters (0x21–0x7E).
+ *
+ * @example
+ * isAcceptableRequestId('req-42'); // true
+ * isAcceptableRequestId('a\r\nSet-Cookie: x=1'); // false
+ */
+export function isAcceptableRequestId(value: unknown): value is string {
+  return typeof value === 'string' && ACCEPTABLE_REQUEST_ID.test(value);
+}
+
+/**
+ * The request id of a request: the incoming header when acceptable, else a generated one
+ * (a generator that returns something unusable falls back to `crypto.randomUUID()`).
+ *
+ * @example
+ * chooseRequestId(req.headers['x-request-id'], () => randomUUID());
+ */
+export function chooseRequestId(incoming: string | string[] | undefined, generate: () => string): string {
+  const candidate = Array.isArray(incoming) ? incoming[0] : incoming;
+  if (isAcceptableRequestId(candidate)) return candidate;
+  const generated = generate();
+  return isAcceptableRequestId(generated) ? generated : randomUUID();
+}

@@ -1,0 +1,100 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Logger } from '@nestjs/common';
+import { throwError } from 'rxjs';
+import { BusinessException } from '../codes/business.exception.js';
+import { LOGGER_CONTEXT, RESPONSE_OPTIONS } from '../module/response.constants.js';
+import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import { failureOutcome } from '../outcome/failure-outcome.js';
+import type { FailureOutcome, RequestFacts } from '../outcome/outcome.interface.js';
+import { renderFailure } from '../render/envelope.renderer.js';
+import { PROBLEM_JSON, renderProblem } from '../render/problem-details.renderer.js';
+import { serializeJson } from './json-serializer.js';
+import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
+import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
+
+/**
+ * Renders every failure of an HTTP request (exceptions, unknown routes, unreadable bodies, anything thrown)
+ * in the configured shape. Registered globally by `ResponseModule`. Outside HTTP it hands the error back
+ * untouched: RPC gets it as an error stream, GraphQL as the returned error.
+ *
+ * @example
+ * // main.ts, without ResponseModule's global registration
+ * app.useGlobalFilters(app.get(ResponseExceptionFilter));
+ */
+@Catch()
+export class ResponseExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(LOGGER_CONTEXT);
+
+  constructor(
+    @Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions,
+    private readonly reader: RequestFactsReader,
+    private readonly writer: ReplyWriter,
+  ) {}
+
+  catch(exception: unknown, host: ArgumentsHost): unknown {
+    const type = host.getType<string>();
+    if (type === 'rpc') return throwError(() => exception);
+    if (type !== 'http') return exception;
+
+    const request = host.switchToHttp().getRequest<IncomingRequest>();
+    const response = host.switchToHttp().getResponse<unknown>();
+    const facts = this.reader.facts(request);
+    const outcome = failureOutcome(exception, this.options, facts.locale);
+    this.log(outcome, facts, exception);
+
+    if (this.writer.headersSent(response)) {
+      this.writer.abort(response);
+      return undefined;
+    }
+    const rendered = this.render(outcome, facts, request);
+    const status = this.options.httpStatus === 'always-200' ? 200 : rendered.status;
+    this.writer.setHeader(response, this.options.requestId.header, facts.requestId);
+    this.writer.send(response, status, rendered.body, rendered.contentType);
+    return undefined;
+  }
+
+  /**
+   * Serialises the failure; a detail that cannot be serialised (circular, throwing `toJSON`) is dropped,
+   * and if the body still cannot be written the client gets the generic 500: never no answer at all.
+   */
+  private render(outcome: FailureOutcome, facts: RequestFacts, request: IncomingRequest) {
+    const problem = this.options.format === 'problem+json';
+    const contentType = problem ? PROBLEM_JSON : JSON_CONTENT_TYPE;
+    const attempts: FailureOutcome[] = [
+      outcome,
+      { ...outcome, detail: undefined, extensions: undefined },
+      failureOutcome(undefined, this.options, facts.locale),
+    ];
+    for (const [index, attempt] of attempts.entries()) {
+      try {
+        const body = problem ? renderProblem(attempt, facts, this.options) : renderFailure(attempt, facts, this.options);
+        return { body: serializeJson(body, () => this.reader.bigIntMode(request)), status: attempt.httpStatus, contentType };
+      } catch (error) {
+        if (index === attempts.length - 1) throw error;
+        this.logger.error(
+          `${facts.method} ${facts.path} failure body could not be serialised [requestId=${facts.requestId}]`,
+          error instanceof Error ? error.stack : describeValue(error),
+        );
+      }
+    }
+    throw new Error('unreachable');
+  }
+
+  private log(outcome: FailureOutcome, facts: RequestFacts, exception: unknown): void {
+    const line = `${facts.method} ${facts.path} ${outcome.httpStatus} [requestId=${facts.requestId}]`;
+    if (outcome.httpStatus >= 500) {
+      this.logger.error(`${line} ${outcome.exception?.name ?? 'Error'}`, outcome.exception?.stack ?? describeValue(exception));
+    } else if (exception instanceof BusinessException && exception.cause !== undefined) {
+      // The cause of a business failure is for the team, never for the client.
+      const cause = exception.cause instanceof Error ? (exception.cause.stack ?? exception.cause.message) : describeValue(exception.cause);
+      this.logger.warn(`${line} ${String(outcome.code)} caused by: ${cause}`);
+    }
+  }
+}
+
+function describeValue(value: unknown): string {
+  try {
+    return typeof value === 'object' && value !== null ? Object.prototype.toString.call(value) : String(value);
+  } catch {
+    return typeof value;
+  }
+}

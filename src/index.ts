@@ -1,0 +1,12 @@
+export { ResponseModule } from './module/response.module.js';
+export type { Field, ResponseModuleAsyncOptions, ResponseOptions } from './module/response-options.interface.js';
+export { ResponseOptionsError, resolveResponseOptions } from './module/resolve-options.js';
+export type { ResolvedResponseOptions } from './module/resolve-options.js';
+export { RESPONSE_OPTIONS } from './module/response.constants.js';
+export { BusinessException } from './codes/business.exception.js';
+export type { BusinessExceptionOptions } from './codes/business.exception.js';
+export type { BusinessCode, CodeCatalogue, CodeDefinition, LocalisedText } from './codes/code-definition.interface.js';
+export type { FailureOutcome, RequestFacts, SuccessOutcome } from './outcome/outcome.interface.js';
+export { ResponseInterceptor } from './http/response.interceptor.js';
+export { ResponseExceptionFilter } from './http/response-exception.filter.js';
+export { RawResponse } from './http/raw-response.decorator.js';

@@ -1,0 +1,88 @@
+import type { BusinessCode, CodeCatalogue, LocalisedText } from '../codes/code-definition.interface.js';
+
+/**
+ * A member an envelope can have. `outcome` is the text `'success'` / `'failure'` (seed 000).
+ *
+ * @example
+ * const fields: Field[] = ['code', 'outcome', 'message', 'data'];
+ */
+export type Field =
+  | 'code'
+  | 'message'
+  | 'data'
+  | 'status'
+  | 'error'
+  | 'path'
+  | 'timestamp'
+  | 'requestId'
+  | 'detail'
+  | 'outcome';
+
+/**
+ * Options of `ResponseModule.forRoot()`; every field is optional.
+ *
+ * @example
+ * // seed 000: HTTP always 200, { status_id, status: 'success' | 'failure', message, data }
+ * ResponseModule.forRoot({
+ *   httpStatus: 'always-200',
+ *   success: { code: 100, message: '请求成功' },
+ *   fields: { code: 'status_id', outcome: 'status' },
+ *   successFields: ['code', 'outcome', 'message', 'data'],
+ *   failureFields: ['code', 'outcome', 'message', 'data'],
+ * });
+ */
+export interface ResponseOptions {
+  /** `mirror` (default): the HTTP status is the outcome's; `always-200`: it lives only in the body. */
+  httpStatus?: 'mirror' | 'always-200';
+  /** Code and message of a success; defaults `0` and `'OK'`. `'http-status'` copies the HTTP status. */
+  success?: { code?: BusinessCode | 'http-status'; message?: string | LocalisedText };
+  /** Wire names of the fields, e.g. `{ code: 'status_id' }`. */
+  fields?: Partial<Record<Field, string>>;
+  /** Fields of a success body, in order; default `code, message, data`. */
+  successFields?: Field[];
+  /** Fields of a failure body, in order; default `code, message, status, error, path, timestamp, requestId, detail`. */
+  failureFields?: Field[];
+  /** The texts of the `outcome` field; default `'success'` / `'failure'`. */
+  outcome?: { success: string; failure: string };
+  /** HTTP status → failure code where no business code was thrown, e.g. `{ 400: 'PARAM_ERROR' }`. */
+  statusCodes?: Partial<Record<number, BusinessCode>>;
+  /** `envelope` (default), or `problem+json`: every failure as RFC 9457. */
+  format?: 'envelope' | 'problem+json';
+  /** How validation failures render. */
+  validation?: {
+    style?: 'wechat' | 'spring';
+    status?: 400 | 422;
+    maxViolations?: number;
+    redact?: (string | RegExp)[];
+  };
+  /** Catalogues from `defineCodes`. */
+  codes?: CodeCatalogue[];
+  /** Request id: incoming header name (default `x-request-id`), generator, and whether success bodies carry it. */
+  requestId?: { header?: string; generate?: () => string; inSuccessBody?: boolean };
+  /** `iso` (default), `epoch-ms`, or a pattern such as `YYYY-MM-DD HH:mm:ss`; an IANA time zone (default UTC). */
+  timestamp?: { format?: 'iso' | 'epoch-ms' | (string & {}); timeZone?: string };
+  /** Where a client asks for int64 (`bigint`) values as strings; default header `x-stringify`, query `_string`. */
+  int64?: { header?: string; query?: string };
+  /** Default locale (`en`) and the header it is negotiated from (`accept-language`). */
+  locale?: { default?: string; header?: string };
+  /** An HTML error page for browsers. */
+  html?: boolean;
+  /** Adds the exception name and stack to 5xx bodies. Never in production. */
+  debug?: boolean;
+}
+
+/**
+ * The options of `ResponseModule.forRootAsync()`.
+ *
+ * @example
+ * ResponseModule.forRootAsync({
+ *   imports: [ConfigModule],
+ *   inject: [ConfigService],
+ *   useFactory: (config: ConfigService) => ({ debug: config.get('DEBUG') === '1' }),
+ * });
+ */
+export interface ResponseModuleAsyncOptions {
+  imports?: import('@nestjs/common').ModuleMetadata['imports'];
+  inject?: import('@nestjs/common').FactoryProvider['inject'];
+  useFactory: (...args: never[]) => ResponseOptions | undefined | Promise<ResponseOptions | undefined>;
+}

@@ -1,0 +1,66 @@
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { ReplyWriter } from '../http/reply-writer.js';
+import { RequestFactsReader } from '../http/request-facts.reader.js';
+import { ResponseExceptionFilter } from '../http/response-exception.filter.js';
+import { ResponseInterceptor } from '../http/response.interceptor.js';
+import { WrapPolicy } from '../http/wrap-policy.js';
+import { resolveResponseOptions } from './resolve-options.js';
+import type { ResponseModuleAsyncOptions, ResponseOptions } from './response-options.interface.js';
+import { RESPONSE_OPTIONS, RESPONSE_OPTIONS_INPUT } from './response.constants.js';
+
+const SHARED_PROVIDERS: Provider[] = [
+  WrapPolicy,
+  RequestFactsReader,
+  ReplyWriter,
+  ResponseInterceptor,
+  ResponseExceptionFilter,
+  { provide: APP_INTERCEPTOR, useExisting: ResponseInterceptor },
+  { provide: APP_FILTER, useExisting: ResponseExceptionFilter },
+];
+const EXPORTS = [RESPONSE_OPTIONS, WrapPolicy, RequestFactsReader, ReplyWriter, ResponseInterceptor, ResponseExceptionFilter];
+
+/**
+ * Import once, in the root module: every success leaves in the envelope and every failure in the
+ * configured failure shape, on Express and Fastify. Options are checked at start-up.
+ *
+ * @example
+ * @Module({ imports: [ResponseModule.forRoot({ timestamp: { format: 'YYYY-MM-DD HH:mm:ss', timeZone: 'Asia/Shanghai' } })] })
+ * export class AppModule {}
+ */
+@Module({})
+export class ResponseModule {
+  /**
+   * @example
+   * ResponseModule.forRoot(); // { code: 0, message: 'OK', data } and the default failure body
+   */
+  static forRoot(options?: ResponseOptions): DynamicModule {
+    const resolved = resolveResponseOptions(options);
+    return {
+      module: ResponseModule,
+      global: true,
+      providers: [{ provide: RESPONSE_OPTIONS, useValue: resolved }, ...SHARED_PROVIDERS],
+      exports: EXPORTS,
+    };
+  }
+
+  /**
+   * Options from other providers (a config service); checked when the factory has run, before the app listens.
+   *
+   * @example
+   * ResponseModule.forRootAsync({ inject: [ConfigService], useFactory: (config: ConfigService) => ({ debug: config.get('DEBUG') === '1' }) });
+   */
+  static forRootAsync(options: ResponseModuleAsyncOptions): DynamicModule {
+    return {
+      module: ResponseModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: RESPONSE_OPTIONS_INPUT, useFactory: options.useFactory, inject: options.inject ?? [] },
+        { provide: RESPONSE_OPTIONS, useFactory: resolveResponseOptions, inject: [RESPONSE_OPTIONS_INPUT] },
+        ...SHARED_PROVIDERS,
+      ],
+      exports: EXPORTS,
+    };
+  }
+}

@@ -1,0 +1,161 @@
+import { HttpException } from '@nestjs/common';
+import { BusinessException } from '../codes/business.exception.js';
+import { interpolate, localise } from '../codes/locale.js';
+import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import { GENERIC_FAILURE_MESSAGE, INTERNAL_SERVER_ERROR, isFailureStatus, reasonPhrase } from './http-status.js';
+import type { FailureOutcome } from './outcome.interface.js';
+
+/** Members of Nest's own exception bodies that are not part of the occurrence's detail. */
+const NEST_BODY_MEMBERS = new Set(['statusCode', 'message', 'error', 'errorCode', 'detail']);
+
+/**
+ * Messages for errors raised while reading the request (body-parser, Fastify's content-type parsers).
+ * Their own texts may quote the body (V8's JSON errors do), so they never reach the client.
+ */
+const REQUEST_ERROR_MESSAGES: Readonly<Record<number, string>> = {
+  400: 'Malformed request: the body could not be read',
+  413: 'Request body is too large',
+  415: 'Unsupported media type: the request body has a Content-Type or encoding this endpoint does not read',
+};
+const MALFORMED_JSON_MESSAGE = 'Malformed JSON in request body';
+const EMPTY_JSON_MESSAGE = 'Request body is empty, but its Content-Type says JSON';
+
+type ErrorLike = { statusCode?: unknown; status?: unknown; type?: unknown; code?: unknown; expose?: unknown };
+
+function isObject(value: unknown): value is Record<PropertyKey, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The 4xx status of an error raised while reading the request (http-errors, Fastify errors), if it is one. */
+function requestErrorStatus(error: unknown): number | undefined {
+  if (!isObject(error) || error instanceof HttpException) return undefined;
+  const { statusCode, status, type, code } = error as ErrorLike;
+  const fromParser =
+    (typeof type === 'string' && /^(entity|request|encoding|charset|parameters|stream)\./.test(type)) ||
+    (typeof code === 'string' && code.startsWith('FST_')) ||
+    error instanceof SyntaxError;
+  const value = statusCode ?? status;
+  return fromParser && isFailureStatus(value) && value < 500 ? value : undefined;
+}
+
+function requestErrorMessage(status: number, error: unknown): string {
+  const { type, code } = error as ErrorLike;
+  const json =
+    error instanceof SyntaxError || type === 'entity.parse.failed' || (typeof code === 'string' && code.includes('JSON'));
+  if (status === 400 && code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return EMPTY_JSON_MESSAGE;
+  if (status === 400 && json) return MALFORMED_JSON_MESSAGE;
+  return REQUEST_ERROR_MESSAGES[status] ?? reasonPhrase(status);
+}
+
+function exceptionInfo(exception: unknown): FailureOutcome['exception'] {
+  if (exception instanceof Error) {
+    return { name: String(exception.name), stack: typeof exception.stack === 'string' ? exception.stack : undefined };
+  }
+  if (isObject(exception)) {
+    const ctor: unknown = Object.getPrototypeOf(exception)?.constructor;
+    return { name: typeof ctor === 'function' && ctor.name ? ctor.name : 'Object' };
+  }
+  return { name: typeof exception };
+}
+
+function codeForStatus(status: number, options: ResolvedResponseOptions): FailureOutcome['code'] {
+  return options.statusCodes.get(status) ?? status;
+}
+
+function internalFailure(exception: unknown, options: ResolvedResponseOptions): FailureOutcome {
+  return {
+    kind: 'failure',
+    httpStatus: INTERNAL_SERVER_ERROR,
+    code: codeForStatus(INTERNAL_SERVER_ERROR, options),
+    message: GENERIC_FAILURE_MESSAGE,
+    error: reasonPhrase(INTERNAL_SERVER_ERROR),
+    exception: exceptionInfo(exception),
+  };
+}
+
+function messageOf(response: unknown, status: number): string {
+  if (typeof response === 'string') return response === '' ? reasonPhrase(status) : response;
+  if (!isObject(response) || response instanceof Error) return reasonPhrase(status);
+  const { message } = response;
+  if (typeof message === 'string' && message !== '') return message;
+  if (Array.isArray(message)) {
+    const texts = message.filter((item): item is string => typeof item === 'string' && item !== '');
+    if (texts.length > 0) return texts.join('; ');
+  }
+  return reasonPhrase(status);
+}
+
+function detailOf(response: unknown): unknown {
+  if (!isObject(response) || response instanceof Error || Array.isArray(response)) return undefined;
+  if (response.detail !== undefined) return response.detail;
+  const extra = Object.keys(response).filter((key) => !NEST_BODY_MEMBERS.has(key));
+  return extra.length === 0 ? undefined : Object.fromEntries(extra.map((key) => [key, response[key]]));
+}
+
+function errorCodeOf(exception: HttpException, response: unknown): string | undefined {
+  const own: unknown = (exception as { errorCode?: unknown }).errorCode;
+  if (typeof own === 'string' && own !== '') return own;
+  const inBody = isObject(response) ? response.errorCode : undefined;
+  return typeof inBody === 'string' && inBody !== '' ? inBody : undefined;
+}
+
+function fromBusiness(exception: BusinessException, options: ResolvedResponseOptions, locale: string): FailureOutcome {
+  const status = exception.getStatus();
+  if (!isFailureStatus(status)) return internalFailure(exception, options);
+  const message = exception.messageOverride ?? localise(exception.definition.message, locale);
+  return {
+    kind: 'failure',
+    httpStatus: status,
+    code: exception.definition.code,
+    message: interpolate(message, exception.params),
+    error: reasonPhrase(status),
+    detail: exception.detail,
+    exception: status >= 500 ? exceptionInfo(exception) : undefined,
+  };
+}
+
+function fromHttpException(exception: HttpException, options: ResolvedResponseOptions): FailureOutcome {
+  const status = exception.getStatus();
+  if (!isFailureStatus(status)) return internalFailure(exception, options);
+  const response = exception.getResponse();
+  const fromRequest = requestErrorStatus(exception.cause) !== undefined;
+  return {
+    kind: 'failure',
+    httpStatus: status,
+    code: errorCodeOf(exception, response) ?? codeForStatus(status, options),
+    message: fromRequest ? requestErrorMessage(status, exception.cause) : messageOf(response, status),
+    error: reasonPhrase(status),
+    detail: fromRequest ? undefined : detailOf(response),
+    exception: status >= 500 ? exceptionInfo(exception) : undefined,
+  };
+}
+
+function fromRequestError(error: unknown, status: number, options: ResolvedResponseOptions): FailureOutcome {
+  return {
+    kind: 'failure',
+    httpStatus: status,
+    code: codeForStatus(status, options),
+    message: requestErrorMessage(status, error),
+    error: reasonPhrase(status),
+  };
+}
+
+/**
+ * Normalises anything thrown into a failure outcome. Never throws: a value that cannot be read
+ * (throwing getters, proxies) becomes a generic 500.
+ *
+ * @example
+ * failureOutcome(new NotFoundException('Order 7 not found'), options, 'en');
+ * // { kind: 'failure', httpStatus: 404, code: 404, message: 'Order 7 not found', error: 'Not Found' }
+ */
+export function failureOutcome(exception: unknown, options: ResolvedResponseOptions, locale: string): FailureOutcome {
+  try {
+    if (exception instanceof BusinessException) return fromBusiness(exception, options, locale);
+    if (exception instanceof HttpException) return fromHttpException(exception, options);
+    const requestStatus = requestErrorStatus(exception);
+    if (requestStatus !== undefined) return fromRequestError(exception, requestStatus, options);
+    return internalFailure(exception, options);
+  } catch {
+    return internalFailure(undefined, options);
+  }
+}

@@ -1,0 +1,32 @@
+import { writeSync } from 'node:fs';
+import type { Reporter, TestModule, Vitest } from 'vitest/node';
+
+/** Closes `vitest run` with "vitest: N passed, N failed, N skipped" for CI log parsers. */
+export default class CiSummaryReporter implements Reporter {
+  private watch = false;
+  private line = '';
+
+  onInit(vitest: Vitest): void {
+    this.watch = vitest.config.watch;
+    if (!this.watch) process.once('exit', () => this.line && writeSync(1, this.line));
+  }
+
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    for (const mod of testModules) {
+      const tests = [...mod.children.allTests()];
+      if (mod.state() === 'failed' && tests.length === 0) failed++; // file failed to load
+      for (const test of tests) {
+        const state = test.result().state;
+        if (state === 'passed') passed++;
+        else if (state === 'failed') failed++;
+        else skipped++;
+      }
+    }
+    if (failed === 0 && unhandledErrors.length > 0) failed = 1; // never "0 failed" on a failing run
+    this.line = `vitest: ${passed} passed, ${failed} failed, ${skipped} skipped\n`;
+    if (this.watch) process.stdout.write(this.line);
+  }
+}

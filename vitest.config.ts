@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+import CiSummaryReporter from './test/ci-summary-reporter.js';
+
+export default defineConfig({
+  // Vite 8's oxc would take these from tsconfig.json too; setting them here means a file outside
+  // the tsconfig "include" still gets design:paramtypes.
+  oxc: {
+    decorator: { legacy: true, emitDecoratorMetadata: true },
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    pool: 'forks',
+    reporters: ['default', new CiSummaryReporter()],
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['src/index.ts', 'src/**/*.interface.ts'],
+      reporter: ['text', 'json-summary'],
+      thresholds: { lines: 90, branches: 80, functions: 90, statements: 90 },
+    },
+  },
+});
