@@ -63,6 +63,8 @@ export class ResponseInterceptor implements NestInterceptor {
   }
 
   private wrap(result: unknown, request: WrappableRequest, response: unknown): unknown {
+    // Express would send a Buffer as {"type":"Buffer","data":[…]}; as a file it leaves as bytes on both adapters.
+    if (result instanceof Uint8Array) return new StreamableFile(result);
     if (isOwnBody(result)) return result;
     const status = this.writer.status(response);
     if (isBodilessOrRedirect(status)) return result;
