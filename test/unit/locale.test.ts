@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { interpolate, localise, LocaleNegotiator, parseAcceptLanguage } from '../../src/codes/locale.js';
+
+describe('parseAcceptLanguage', () => {
+  it('orders ranges by quality, keeping header order for ties, and drops q=0 and garbage', () => {
+    const ranges = parseAcceptLanguage('fr;q=0.5, zh-CN, en;q=0.8, de;q=0, ;;; , x_y, en-GB;q=0.8');
+    expect(ranges.map((r) => [r.tag, r.quality])).toEqual([
+      ['zh-CN', 1],
+      ['en', 0.8],
+      ['en-GB', 0.8],
+      ['fr', 0.5],
+    ]);
+  });
+});
+
+describe('LocaleNegotiator', () => {
+  const negotiator = new LocaleNegotiator(['en', 'zh-CN'], 'en');
+
+  it.each([
+    [undefined, 'en'],
+    ['', 'en'],
+    ['zh-CN', 'zh-CN'],
+    ['ZH-cn', 'zh-CN'],
+    ['zh', 'zh-CN'],
+    ['zh-TW', 'zh-CN'],
+    ['en-US,en;q=0.9', 'en'],
+    ['fr, zh;q=0.9, en;q=0.8', 'zh-CN'],
+    ['de, fr', 'en'],
+    ['*', 'en'],
+    ['%%%garbage%%%', 'en'],
+  ])('Accept-Language %j → %s', (header, expected) => {
+    expect(negotiator.negotiate(header)).toBe(expected);
+    expect(negotiator.negotiate(header)).toBe(expected); // cached answer is the same
+  });
+
+  it('falls back to the configured default', () => {
+    expect(new LocaleNegotiator(['en', 'zh-CN'], 'zh-CN').negotiate('ja')).toBe('zh-CN');
+  });
+
+  it('stays bounded under many distinct headers', () => {
+    const many = new LocaleNegotiator(['en'], 'en');
+    for (let i = 0; i < 1000; i++) expect(many.negotiate(`x-${i}`)).toBe('en');
+  });
+});
+
+describe('localise', () => {
+  const text = { en: 'out of stock', 'zh-CN': '库存不足' };
+  it('picks the exact locale, then the primary tag, then en, then any', () => {
+    expect(localise(text, 'zh-CN')).toBe('库存不足');
+    expect(localise(text, 'zh-TW')).toBe('库存不足');
+    expect(localise(text, 'ja')).toBe('out of stock');
+    expect(localise({ 'zh-CN': '库存不足' }, 'ja')).toBe('库存不足');
+    expect(localise('plain', 'zh-CN')).toBe('plain');
+    expect(localise({}, 'en')).toBe('');
+  });
+});
+
+describe('interpolate', () => {
+  it('fills {name} placeholders and leaves unknown ones', () => {
+    expect(interpolate('sku {sku} has {left} left; {unknown}', { sku: 'A1', left: 0 })).toBe(
+      'sku A1 has 0 left; {unknown}',
+    );
+    expect(interpolate('no placeholders', { a: 1 })).toBe('no placeholders');
+    expect(interpolate('{a}', { a: null })).toBe('{a}');
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createTimestampFormatter, isTimestampPattern } from '../../src/render/timestamp.js';
+
+const MOMENT = new Date('2026-11-22T08:00:05.042Z');
+
+describe('createTimestampFormatter', () => {
+  it('writes ISO 8601 UTC by default', () => {
+    expect(createTimestampFormatter('iso', 'UTC')(MOMENT)).toBe('2026-11-22T08:00:05.042Z');
+  });
+
+  it('writes ISO 8601 with the offset of another zone', () => {
+    expect(createTimestampFormatter('iso', 'Asia/Shanghai')(MOMENT)).toBe('2026-11-22T16:00:05.042+08:00');
+    expect(createTimestampFormatter('iso', 'America/St_Johns')(MOMENT)).toBe('2026-11-22T04:30:05.042-03:30');
+  });
+
+  it('writes YYYY-MM-DD HH:mm:ss in Asia/Shanghai (seed 002)', () => {
+    expect(createTimestampFormatter('YYYY-MM-DD HH:mm:ss', 'Asia/Shanghai')(MOMENT)).toBe('2026-11-22 16:00:05');
+  });
+
+  it('crosses the date line with the zone', () => {
+    const lateUtc = new Date('2026-12-31T20:30:00.000Z');
+    expect(createTimestampFormatter('YYYY-MM-DD HH:mm', 'Asia/Shanghai')(lateUtc)).toBe('2027-01-01 04:30');
+    expect(createTimestampFormatter('YYYY-MM-DD HH:mm', 'UTC')(lateUtc)).toBe('2026-12-31 20:30');
+  });
+
+  it('writes midnight as 00, not 24', () => {
+    expect(createTimestampFormatter('HH:mm:ss', 'UTC')(new Date('2026-11-22T00:00:00Z'))).toBe('00:00:00');
+  });
+
+  it('supports milliseconds, offsets with and without a colon, and [literal] text', () => {
+    const format = createTimestampFormatter('[at] YYYYMMDD[T]HHmmss.SSS Z ZZ', 'Asia/Kolkata');
+    expect(format(MOMENT)).toBe('at 20261122T133005.042 +05:30 +0530');
+  });
+
+  it('writes epoch milliseconds as a number', () => {
+    expect(createTimestampFormatter('epoch-ms', 'Asia/Shanghai')(MOMENT)).toBe(MOMENT.getTime());
+  });
+
+  it('is correct across consecutive seconds (the per-second cache never serves a stale second)', () => {
+    const format = createTimestampFormatter('HH:mm:ss.SSS', 'Asia/Shanghai');
+    const base = Date.parse('2026-11-22T08:00:00.000Z');
+    for (const offset of [0, 999, 1000, 1001, 60_000, 999, 3_600_000]) {
+      const date = new Date(base + offset);
+      const expected = new Date(base + offset + 8 * 3_600_000).toISOString().slice(11, 23);
+      expect(format(date)).toBe(expected);
+    }
+  });
+});
+
+describe('isTimestampPattern', () => {
+  it('needs at least one date token outside [literals]', () => {
+    expect(isTimestampPattern('YYYY')).toBe(true);
+    expect(isTimestampPattern('[YYYY]')).toBe(false);
+    expect(isTimestampPattern('today')).toBe(false);
+  });
+});
