@@ -28,7 +28,8 @@ export function parseAcceptLanguage(header: string): LanguageRange[] {
     }
     if (quality > 0 && quality <= 1) ranges.push({ tag, primary: primaryOf(tag), quality });
   }
-  return ranges.map((range, index) => ({ range, index }))
+  return ranges
+    .map((range, index) => ({ range, index }))
     .sort((a, b) => b.range.quality - a.range.quality || a.index - b.index)
     .map(({ range }) => range);
 }
@@ -81,10 +82,10 @@ export function localise(text: string | LocalisedText, locale: string): string {
   const primary = primaryOf(locale);
   const keys = Object.keys(text);
   const samePrimary = keys.find((key) => primaryOf(key) === primary);
-  if (samePrimary !== undefined) return text[samePrimary] as string;
+  if (samePrimary !== undefined) return text[samePrimary];
   const english = text[FALLBACK_LOCALE];
   if (english !== undefined) return english;
-  return keys.length > 0 ? (text[keys[0] as string] as string) : '';
+  return keys.length > 0 ? text[keys[0]] : '';
 }
 
 /** Fills `{name}` placeholders from `params`; unknown placeholders stay as they are. */
@@ -92,6 +93,8 @@ export function interpolate(message: string, params: Readonly<Record<string, unk
   if (!message.includes('{')) return message;
   return message.replace(/\{([A-Za-z_][\w.-]*)\}/g, (whole, name: string) => {
     const value = params[name];
-    return value === undefined || value === null ? whole : String(value as string);
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+    return whole; // objects, functions and symbols have no text worth showing a client
   });
 }

@@ -74,7 +74,8 @@ export class RequestFactsReader {
     const { header, query } = this.options.int64;
     if (isTruthyFlag(request.headers[header])) return 'string';
     const params = request.query;
-    const flag: unknown = typeof params === 'object' && params !== null ? (params as Record<string, unknown>)[query] : undefined;
+    const flag: unknown =
+      typeof params === 'object' && params !== null ? (params as Record<string, unknown>)[query] : undefined;
     return isTruthyFlag(flag) ? 'string' : 'number';
   }
 

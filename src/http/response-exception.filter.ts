@@ -66,8 +66,14 @@ export class ResponseExceptionFilter implements ExceptionFilter {
     ];
     for (const [index, attempt] of attempts.entries()) {
       try {
-        const body = problem ? renderProblem(attempt, facts, this.options) : renderFailure(attempt, facts, this.options);
-        return { body: serializeJson(body, () => this.reader.bigIntMode(request)), status: attempt.httpStatus, contentType };
+        const body = problem
+          ? renderProblem(attempt, facts, this.options)
+          : renderFailure(attempt, facts, this.options);
+        return {
+          body: serializeJson(body, () => this.reader.bigIntMode(request)),
+          status: attempt.httpStatus,
+          contentType,
+        };
       } catch (error) {
         if (index === attempts.length - 1) throw error;
         this.logger.error(
@@ -82,10 +88,16 @@ export class ResponseExceptionFilter implements ExceptionFilter {
   private log(outcome: FailureOutcome, facts: RequestFacts, exception: unknown): void {
     const line = `${facts.method} ${facts.path} ${outcome.httpStatus} [requestId=${facts.requestId}]`;
     if (outcome.httpStatus >= 500) {
-      this.logger.error(`${line} ${outcome.exception?.name ?? 'Error'}`, outcome.exception?.stack ?? describeValue(exception));
+      this.logger.error(
+        `${line} ${outcome.exception?.name ?? 'Error'}`,
+        outcome.exception?.stack ?? describeValue(exception),
+      );
     } else if (exception instanceof BusinessException && exception.cause !== undefined) {
       // The cause of a business failure is for the team, never for the client.
-      const cause = exception.cause instanceof Error ? (exception.cause.stack ?? exception.cause.message) : describeValue(exception.cause);
+      const cause =
+        exception.cause instanceof Error
+          ? (exception.cause.stack ?? exception.cause.message)
+          : describeValue(exception.cause);
       this.logger.warn(`${line} ${String(outcome.code)} caused by: ${cause}`);
     }
   }

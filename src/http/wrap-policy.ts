@@ -7,10 +7,12 @@ import {
   SSE_METADATA,
 } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
-import { Reflector } from '@nestjs/core';
 import { RAW_RESPONSE_METADATA } from '../module/response.constants.js';
 
 // Route-argument metadata keys are `${paramtype}:${index}`.
+/** A route handler as Nest gives it: a function, used here as a metadata target and cache key. */
+type Handler = object & { readonly name: string };
+
 const WRITES_ITSELF = [`${RouteParamtypes.RESPONSE}:`, `${RouteParamtypes.NEXT}:`];
 
 /**
@@ -19,15 +21,13 @@ const WRITES_ITSELF = [`${RouteParamtypes.RESPONSE}:`, `${RouteParamtypes.NEXT}:
  */
 @Injectable()
 export class WrapPolicy {
-  private readonly decisions = new WeakMap<Function, boolean>();
-
-  constructor(private readonly reflector: Reflector) {}
+  private readonly decisions = new WeakMap<Handler, boolean>();
 
   /**
    * @example
    * policy.wraps(context.getHandler(), context.getClass()); // false for an @Sse() handler
    */
-  wraps(handler: Function, controller: Type<unknown>): boolean {
+  wraps(handler: Handler, controller: Type<unknown>): boolean {
     let decision = this.decisions.get(handler);
     if (decision === undefined) {
       decision = this.decide(handler, controller);
@@ -36,8 +36,10 @@ export class WrapPolicy {
     return decision;
   }
 
-  private decide(handler: Function, controller: Type<unknown>): boolean {
-    if (this.reflector.getAllAndOverride<boolean>(RAW_RESPONSE_METADATA, [handler, controller])) return false;
+  private decide(handler: Handler, controller: Type<unknown>): boolean {
+    if (Reflect.getMetadata(RAW_RESPONSE_METADATA, handler) ?? Reflect.getMetadata(RAW_RESPONSE_METADATA, controller)) {
+      return false;
+    }
     for (const key of [SSE_METADATA, REDIRECT_METADATA, RENDER_METADATA]) {
       if (Reflect.getMetadata(key, handler) !== undefined) return false;
     }

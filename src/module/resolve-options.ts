@@ -15,7 +15,8 @@ export class ResponseOptionsError extends Error {
 /** `ResponseOptions` with defaults merged and values checked, as the interceptor and filter read them. */
 export interface ResolvedResponseOptions {
   readonly httpStatus: 'mirror' | 'always-200';
-  readonly success: { readonly code: BusinessCode | 'http-status'; readonly message: string | LocalisedText };
+  /** `'http-status'` as the code copies the HTTP status. */
+  readonly success: { readonly code: BusinessCode; readonly message: string | LocalisedText };
   /** `[field, wire name]` pairs in body order. */
   readonly successLayout: readonly (readonly [Field, string])[];
   readonly failureLayout: readonly (readonly [Field, string])[];
@@ -110,7 +111,8 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
-  return String(value as number);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return typeof value;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -133,7 +135,8 @@ function onlyKeys(path: Path, value: Record<string, unknown>, allowed: readonly 
 
 function oneOf<T extends string | number>(path: Path, value: unknown, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  if (!allowed.includes(value as T)) fail(path, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, value);
+  if (!allowed.includes(value as T))
+    fail(path, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, value);
   return value as T;
 }
 
@@ -206,7 +209,8 @@ function layout(
   const used = new Map<string, Field>();
   for (const [field, name] of pairs) {
     const other = used.get(name);
-    if (other) throw new ResponseOptionsError(`${path}: fields.${other} and fields.${field} share the wire name "${name}"`);
+    if (other)
+      throw new ResponseOptionsError(`${path}: fields.${other} and fields.${field} share the wire name "${name}"`);
     if (extraNames.includes(name)) {
       throw new ResponseOptionsError(`${path}: fields.${field} uses the reserved member name "${name}"`);
     }
@@ -276,7 +280,12 @@ export function resolveResponseOptions(input: ResponseOptions | undefined = {}):
 
   const success = objectAt('success', options.success);
   onlyKeys('success', success, ['code', 'message']);
-  const successCode = success.code === 'http-status' ? 'http-status' : success.code === undefined ? 0 : businessCode('success.code', success.code);
+  const successCode =
+    success.code === 'http-status'
+      ? 'http-status'
+      : success.code === undefined
+        ? 0
+        : businessCode('success.code', success.code);
   const successMessage = text('success.message', success.message, 'OK');
 
   const requestId = objectAt('requestId', options.requestId);
@@ -311,12 +320,15 @@ export function resolveResponseOptions(input: ResponseOptions | undefined = {}):
   const locale = objectAt('locale', options.locale);
   onlyKeys('locale', locale, ['default', 'header']);
   const defaultLocale = nonEmptyString('locale.default', locale.default, 'en');
-  if (!LOCALE_TAG.test(defaultLocale)) fail('locale.default', 'must be a BCP 47 locale tag such as "zh-CN"', defaultLocale);
+  if (!LOCALE_TAG.test(defaultLocale))
+    fail('locale.default', 'must be a BCP 47 locale tag such as "zh-CN"', defaultLocale);
 
   const format = oneOf('format', options.format, ['envelope', 'problem+json'] as const, 'envelope');
   const httpStatus = oneOf('httpStatus', options.httpStatus, ['mirror', 'always-200'] as const, 'mirror');
   if (format === 'problem+json' && httpStatus === 'always-200') {
-    throw new ResponseOptionsError("format 'problem+json' needs httpStatus 'mirror': RFC 9457's status must be the HTTP status");
+    throw new ResponseOptionsError(
+      "format 'problem+json' needs httpStatus 'mirror': RFC 9457's status must be the HTTP status",
+    );
   }
 
   const generate = (requestId.generate as (() => string) | undefined) ?? randomUUID;

@@ -1,3 +1,4 @@
+import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
 import type { BusinessCode, CodeCatalogue, LocalisedText } from '../codes/code-definition.interface.js';
 
 /**
@@ -7,16 +8,7 @@ import type { BusinessCode, CodeCatalogue, LocalisedText } from '../codes/code-d
  * const fields: Field[] = ['code', 'outcome', 'message', 'data'];
  */
 export type Field =
-  | 'code'
-  | 'message'
-  | 'data'
-  | 'status'
-  | 'error'
-  | 'path'
-  | 'timestamp'
-  | 'requestId'
-  | 'detail'
-  | 'outcome';
+  'code' | 'message' | 'data' | 'status' | 'error' | 'path' | 'timestamp' | 'requestId' | 'detail' | 'outcome';
 
 /**
  * Options of `ResponseModule.forRoot()`; every field is optional.
@@ -34,8 +26,8 @@ export type Field =
 export interface ResponseOptions {
   /** `mirror` (default): the HTTP status is the outcome's; `always-200`: it lives only in the body. */
   httpStatus?: 'mirror' | 'always-200';
-  /** Code and message of a success; defaults `0` and `'OK'`. `'http-status'` copies the HTTP status. */
-  success?: { code?: BusinessCode | 'http-status'; message?: string | LocalisedText };
+  /** Code and message of a success; defaults `0` and `'OK'`. The code `'http-status'` copies the HTTP status. */
+  success?: { code?: BusinessCode; message?: string | LocalisedText };
   /** Wire names of the fields, e.g. `{ code: 'status_id' }`. */
   fields?: Partial<Record<Field, string>>;
   /** Fields of a success body, in order; default `code, message, data`. */
@@ -82,7 +74,7 @@ export interface ResponseOptions {
  * });
  */
 export interface ResponseModuleAsyncOptions {
-  imports?: import('@nestjs/common').ModuleMetadata['imports'];
-  inject?: import('@nestjs/common').FactoryProvider['inject'];
+  imports?: ModuleMetadata['imports'];
+  inject?: FactoryProvider['inject'];
   useFactory: (...args: never[]) => ResponseOptions | undefined | Promise<ResponseOptions | undefined>;
 }

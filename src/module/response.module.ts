@@ -18,7 +18,14 @@ const SHARED_PROVIDERS: Provider[] = [
   { provide: APP_INTERCEPTOR, useExisting: ResponseInterceptor },
   { provide: APP_FILTER, useExisting: ResponseExceptionFilter },
 ];
-const EXPORTS = [RESPONSE_OPTIONS, WrapPolicy, RequestFactsReader, ReplyWriter, ResponseInterceptor, ResponseExceptionFilter];
+const EXPORTS = [
+  RESPONSE_OPTIONS,
+  WrapPolicy,
+  RequestFactsReader,
+  ReplyWriter,
+  ResponseInterceptor,
+  ResponseExceptionFilter,
+];
 
 /**
  * Import once, in the root module: every success leaves in the envelope and every failure in the

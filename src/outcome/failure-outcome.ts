@@ -41,7 +41,9 @@ function requestErrorStatus(error: unknown): number | undefined {
 function requestErrorMessage(status: number, error: unknown): string {
   const { type, code } = error as ErrorLike;
   const json =
-    error instanceof SyntaxError || type === 'entity.parse.failed' || (typeof code === 'string' && code.includes('JSON'));
+    error instanceof SyntaxError ||
+    type === 'entity.parse.failed' ||
+    (typeof code === 'string' && code.includes('JSON'));
   if (status === 400 && code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return EMPTY_JSON_MESSAGE;
   if (status === 400 && json) return MALFORMED_JSON_MESSAGE;
   return REQUEST_ERROR_MESSAGES[status] ?? reasonPhrase(status);
@@ -52,7 +54,8 @@ function exceptionInfo(exception: unknown): FailureOutcome['exception'] {
     return { name: String(exception.name), stack: typeof exception.stack === 'string' ? exception.stack : undefined };
   }
   if (isObject(exception)) {
-    const ctor: unknown = Object.getPrototypeOf(exception)?.constructor;
+    const prototype: unknown = Object.getPrototypeOf(exception);
+    const ctor = isObject(prototype) ? prototype.constructor : undefined;
     return { name: typeof ctor === 'function' && ctor.name ? ctor.name : 'Object' };
   }
   return { name: typeof exception };

@@ -34,7 +34,12 @@ describe.each(ADAPTERS)('seed conventions by configuration alone on %s', (adapte
       const res = await http().get('/orders/999').expect(200);
       expect(res.body).toEqual({ status_id: 404, status: 'failure', message: 'Order 999 not found', data: null });
       const business = await http().post('/orders').send({ sku: 'SOLD-OUT' }).expect(200);
-      expect(business.body).toEqual({ status_id: 10010, status: 'failure', message: 'out of stock: SOLD-OUT', data: null });
+      expect(business.body).toEqual({
+        status_id: 10010,
+        status: 'failure',
+        message: 'out of stock: SOLD-OUT',
+        data: null,
+      });
     });
   });
 
@@ -65,11 +70,22 @@ describe.each(ADAPTERS)('seed conventions by configuration alone on %s', (adapte
   });
 
   describe('seed 003: RESTful status, { code, msg, data } with code mirroring the HTTP status', () => {
-    const http = withApp(adapter, { success: { code: 'http-status', message: 'ok' }, fields: { message: 'msg' }, failureFields: ['code', 'message'] });
+    const http = withApp(adapter, {
+      success: { code: 'http-status', message: 'ok' },
+      fields: { message: 'msg' },
+      failureFields: ['code', 'message'],
+    });
 
     it('mirrors 200 and 201 in code', async () => {
-      expect((await http().get('/orders/7').expect(200)).body).toEqual({ code: 200, msg: 'ok', data: { id: 7, sku: 'A1' } });
-      expect((await http().post('/orders').send({ sku: 'S3' }).expect(201)).body).toMatchObject({ code: 201, msg: 'ok' });
+      expect((await http().get('/orders/7').expect(200)).body).toEqual({
+        code: 200,
+        msg: 'ok',
+        data: { id: 7, sku: 'A1' },
+      });
+      expect((await http().post('/orders').send({ sku: 'S3' }).expect(201)).body).toMatchObject({
+        code: 201,
+        msg: 'ok',
+      });
     });
 
     it('mirrors the failure status in code', async () => {
@@ -120,7 +136,9 @@ describe.each(ADAPTERS)('other options on %s', (adapter) => {
 
     it('localises messages by Accept-Language, with q-values and primary tags', async () => {
       expect((await http().get('/orders/7').set('Accept-Language', 'zh')).body.message).toBe('成功');
-      expect((await http().get('/orders/7').set('Accept-Language', 'fr;q=1, en;q=0.5, zh-CN;q=0.9')).body.message).toBe('成功');
+      expect((await http().get('/orders/7').set('Accept-Language', 'fr;q=1, en;q=0.5, zh-CN;q=0.9')).body.message).toBe(
+        '成功',
+      );
       expect((await http().get('/orders/7').set('Accept-Language', 'de')).body.message).toBe('OK');
       const business = await http().post('/orders').set('Accept-Language', 'zh-CN').send({ sku: 'SOLD-OUT' });
       expect(business.body.message).toBe('库存不足：SOLD-OUT');
@@ -160,7 +178,11 @@ describe.each(ADAPTERS)('other options on %s', (adapter) => {
     });
 
     it('keeps successes in the envelope', async () => {
-      expect((await http().get('/orders/7').expect(200)).body).toEqual({ code: 0, message: 'OK', data: { id: 7, sku: 'A1' } });
+      expect((await http().get('/orders/7').expect(200)).body).toEqual({
+        code: 0,
+        message: 'OK',
+        data: { id: 7, sku: 'A1' },
+      });
     });
   });
 });
@@ -201,7 +223,9 @@ describe.each(ADAPTERS)('forRootAsync on %s', (adapter) => {
       createTestApp(adapter, [
         {
           module: class BadAsyncAppModule {},
-          imports: [ResponseModule.forRootAsync({ useFactory: async () => ({ validation: { maxViolations: 0 } }) })],
+          imports: [
+            ResponseModule.forRootAsync({ useFactory: () => Promise.resolve({ validation: { maxViolations: 0 } }) }),
+          ],
         },
       ]),
     ).rejects.toThrow('validation.maxViolations must be a positive integer');

@@ -23,7 +23,7 @@ describe.each(ADAPTERS)('failures on %s', (adapter) => {
   it('renders a thrown NotFoundException with every default failure field, in order', async () => {
     const res = await http().get('/orders/8?x=1').expect(404);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect(Object.keys(res.body)).toEqual(FAILURE_KEYS);
+    expect(Object.keys(res.body as object)).toEqual(FAILURE_KEYS);
     expect(res.body).toMatchObject({
       code: 404,
       message: 'Order 8 not found',
@@ -47,7 +47,7 @@ describe.each(ADAPTERS)('failures on %s', (adapter) => {
       .send('{"password":"hunter2",')
       .expect(400);
     expect(res.body).toMatchObject({ code: 400, message: 'Malformed JSON in request body', error: 'Bad Request' });
-    expectNoLeak(res.text);
+    expectNoLeak(String(res.text));
   });
 
   it('renders a body over the size limit as 413', async () => {
@@ -103,7 +103,10 @@ describe.each(ADAPTERS)('failures on %s', (adapter) => {
 
   it('gives a BusinessException without status 400, and never sends its cause', async () => {
     const plain = await http().get('/cases/business-default-status').expect(400);
-    expect(plain.body).toMatchObject({ code: 'failure_password_or_account_error', message: 'wrong account or password' });
+    expect(plain.body).toMatchObject({
+      code: 'failure_password_or_account_error',
+      message: 'wrong account or password',
+    });
     const caused = await http().get('/cases/business-cause').expect(409);
     expect(caused.text).not.toContain('inventory said 0');
     expect(t.logger.of('warn').some((e) => e.message.includes('inventory said 0'))).toBe(true);
@@ -113,9 +116,14 @@ describe.each(ADAPTERS)('failures on %s', (adapter) => {
     'renders a thrown %s as a generic 500 without stack or exception text',
     async (kind) => {
       const res = await http().get(`/cases/throw/${kind}`).expect(500);
-      expect(res.body).toMatchObject({ code: 500, message: 'Internal server error', status: 500, error: 'Internal Server Error' });
-      expect(Object.keys(res.body)).toEqual(FAILURE_KEYS);
-      expectNoLeak(res.text);
+      expect(res.body).toMatchObject({
+        code: 500,
+        message: 'Internal server error',
+        status: 500,
+        error: 'Internal Server Error',
+      });
+      expect(Object.keys(res.body as object)).toEqual(FAILURE_KEYS);
+      expectNoLeak(String(res.text));
     },
   );
 

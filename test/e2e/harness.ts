@@ -45,7 +45,7 @@ export async function createTestApp(
     return { app, logger };
   }
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger });
-  configure?.(app as unknown as INestApplication<App>);
+  configure?.(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready(); // without this, supertest on fastify hangs
   return { app: app as unknown as INestApplication<App>, logger };

@@ -29,11 +29,14 @@ describe.each(ADAPTERS)('results that are not wrapped on %s', (adapter) => {
   });
 
   it('sends a Buffer untouched', async () => {
-    const res = await http().get('/cases/buffer').buffer(true).parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const res = await http()
+      .get('/cases/buffer')
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect((res.body as Buffer).toString()).toBe('bytes');
   });

@@ -104,7 +104,12 @@ describe.each(ADAPTERS)('request id and int64 options on %s', (adapter) => {
   it('uses the configured header and generator, and puts the id in success bodies', async () => {
     const res = await http().get('/orders/7').expect(200);
     expect(res.headers['x-correlation-id']).toMatch(/^gen-\d+$/);
-    expect(res.body).toEqual({ code: 0, message: 'OK', data: { id: 7, sku: 'A1' }, requestId: res.headers['x-correlation-id'] });
+    expect(res.body).toEqual({
+      code: 0,
+      message: 'OK',
+      data: { id: 7, sku: 'A1' },
+      requestId: res.headers['x-correlation-id'],
+    });
     const echoed = await http().get('/orders/7').set('X-Correlation-Id', 'abc');
     expect(echoed.body.requestId).toBe('abc');
     expect(echoed.headers['x-request-id']).toBeUndefined();

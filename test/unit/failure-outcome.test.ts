@@ -27,7 +27,12 @@ describe('failureOutcome: HttpException', () => {
     const outcome = failureOutcome(plain, options, 'en');
     expect(outcome).toMatchObject({ kind: 'failure', httpStatus: status, code: status });
     // Nest's enum name of the status (NOT_FOUND) and the reason phrase (Not Found) share their first word
-    const firstWord = (text: string) => text.toUpperCase().replace(/[^A-Z]+/g, ' ').trim().split(' ')[0];
+    const firstWord = (text: string) =>
+      text
+        .toUpperCase()
+        .replace(/[^A-Z]+/g, ' ')
+        .trim()
+        .split(' ')[0];
     expect(firstWord(outcome.error)).toBe(firstWord(String(common.HttpStatus[status])));
     expect(typeof outcome.message).toBe('string');
     expect(outcome.message.length).toBeGreaterThan(0);
@@ -44,11 +49,17 @@ describe('failureOutcome: HttpException', () => {
     expect(failureOutcome(new HttpException('', 400), options, 'en').message).toBe('Bad Request');
     expect(failureOutcome(new HttpException({ message: ['a', '', 'b', 3] }, 400), options, 'en').message).toBe('a; b');
     expect(failureOutcome(new HttpException({ message: [] }, 400), options, 'en').message).toBe('Bad Request');
-    expect(failureOutcome(new HttpException({ message: { nested: true } }, 409), options, 'en').message).toBe('Conflict');
+    expect(failureOutcome(new HttpException({ message: { nested: true } }, 409), options, 'en').message).toBe(
+      'Conflict',
+    );
   });
 
   it('keeps extra members of an object body as detail, or an explicit detail', () => {
-    const extra = failureOutcome(new HttpException({ message: 'locked', statusCode: 409, lockedBy: 'u1' }, 409), options, 'en');
+    const extra = failureOutcome(
+      new HttpException({ message: 'locked', statusCode: 409, lockedBy: 'u1' }, 409),
+      options,
+      'en',
+    );
     expect(extra.detail).toEqual({ lockedBy: 'u1' });
     const explicit = failureOutcome(new HttpException({ message: 'x', detail: [1, 2] }, 409), options, 'en');
     expect(explicit.detail).toEqual([1, 2]);
@@ -56,7 +67,11 @@ describe('failureOutcome: HttpException', () => {
   });
 
   it("uses Nest 12's errorCode as the code", () => {
-    const outcome = failureOutcome(new common.BadRequestException('expired', { errorCode: 'COUPON_EXPIRED' }), options, 'en');
+    const outcome = failureOutcome(
+      new common.BadRequestException('expired', { errorCode: 'COUPON_EXPIRED' }),
+      options,
+      'en',
+    );
     expect(outcome).toMatchObject({ code: 'COUPON_EXPIRED', message: 'expired', httpStatus: 400 });
     const inBody = failureOutcome(new HttpException({ message: 'm', errorCode: 'IN_BODY' }, 400), options, 'en');
     expect(inBody.code).toBe('IN_BODY');
@@ -89,19 +104,41 @@ describe('failureOutcome: HttpException', () => {
 });
 
 describe('failureOutcome: errors raised while reading the request', () => {
-  const syntax = Object.assign(new SyntaxError('Unexpected token p in "password=hunter2"'), { status: 400, type: 'entity.parse.failed' });
+  const syntax = Object.assign(new SyntaxError('Unexpected token p in "password=hunter2"'), {
+    status: 400,
+    type: 'entity.parse.failed',
+  });
 
   it('never quotes the parser message', () => {
     const wrapped = new common.BadRequestException(syntax.message, { cause: syntax });
     expect(failureOutcome(wrapped, options, 'en').message).toBe('Malformed JSON in request body');
-    expect(failureOutcome(syntax, options, 'en')).toMatchObject({ httpStatus: 400, message: 'Malformed JSON in request body' });
+    expect(failureOutcome(syntax, options, 'en')).toMatchObject({
+      httpStatus: 400,
+      message: 'Malformed JSON in request body',
+    });
   });
 
   it.each([
-    [{ statusCode: 413, type: 'entity.too.large', message: 'request entity too large' }, 413, 'Request body is too large'],
-    [{ statusCode: 415, type: 'charset.unsupported', message: 'unsupported charset "KOI8-R"' }, 415, 'Unsupported media type'],
-    [{ statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', message: 'Unsupported Media Type: text/csv' }, 415, 'Unsupported media type'],
-    [{ statusCode: 400, code: 'FST_ERR_CTP_EMPTY_JSON_BODY', message: "Body cannot be empty" }, 400, 'Request body is empty'],
+    [
+      { statusCode: 413, type: 'entity.too.large', message: 'request entity too large' },
+      413,
+      'Request body is too large',
+    ],
+    [
+      { statusCode: 415, type: 'charset.unsupported', message: 'unsupported charset "KOI8-R"' },
+      415,
+      'Unsupported media type',
+    ],
+    [
+      { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', message: 'Unsupported Media Type: text/csv' },
+      415,
+      'Unsupported media type',
+    ],
+    [
+      { statusCode: 400, code: 'FST_ERR_CTP_EMPTY_JSON_BODY', message: 'Body cannot be empty' },
+      400,
+      'Request body is empty',
+    ],
     [{ statusCode: 400, code: 'FST_ERR_CTP_INVALID_CONTENT_LENGTH', message: 'bad length' }, 400, 'Malformed request'],
     [{ statusCode: 431, code: 'FST_ERR_X', message: 'x' }, 431, 'Request Header Fields Too Large'],
   ])('%j → %i', (raw, status, message) => {
@@ -141,7 +178,11 @@ describe('failureOutcome: BusinessException', () => {
     const plain = new BusinessException({ code: 'E1', message: 'bad' });
     expect(failureOutcome(plain, options, 'en')).toMatchObject({ httpStatus: 400, code: 'E1', message: 'bad' });
     const overridden = new BusinessException(OUT_OF_STOCK, { status: 410, message: 'gone for good' });
-    expect(failureOutcome(overridden, options, 'en')).toMatchObject({ httpStatus: 410, message: 'gone for good', error: 'Gone' });
+    expect(failureOutcome(overridden, options, 'en')).toMatchObject({
+      httpStatus: 410,
+      message: 'gone for good',
+      error: 'Gone',
+    });
   });
 
   it('is an HttpException, so Nest alone still answers it', () => {
@@ -198,6 +239,9 @@ describe('failureOutcome: anything else thrown', () => {
   });
 
   it('survives a proxy whose every trap throws', () => {
-    expect(failureOutcome(throwingGetters, options, 'en')).toMatchObject({ httpStatus: 500, message: 'Internal server error' });
+    expect(failureOutcome(throwingGetters, options, 'en')).toMatchObject({
+      httpStatus: 500,
+      message: 'Internal server error',
+    });
   });
 });

@@ -13,7 +13,11 @@ async function resolveEnhancers() {
 }
 
 function contextOf(type: string): ExecutionContextHost {
-  const context = new ExecutionContextHost([{ pattern: 'orders.get' }, {}], class RpcController {}, function handler() {});
+  const context = new ExecutionContextHost(
+    [{ pattern: 'orders.get' }, {}],
+    class RpcController {},
+    function handler() {},
+  );
   context.setType(type);
   return context;
 }
@@ -43,7 +47,12 @@ describe('RPC, WebSocket and GraphQL contexts', () => {
 
 describe('decorator metadata (the transpiler must emit design:paramtypes, or DI breaks)', () => {
   it('is present on the injectables', () => {
-    expect(Reflect.getMetadata('design:paramtypes', ResponseInterceptor)).toEqual([Object, WrapPolicy, RequestFactsReader, expect.any(Function)]);
+    expect(Reflect.getMetadata('design:paramtypes', ResponseInterceptor)).toEqual([
+      Object,
+      WrapPolicy,
+      RequestFactsReader,
+      expect.any(Function),
+    ]);
     expect(Reflect.getMetadata('design:paramtypes', ResponseExceptionFilter)).toHaveLength(3);
   });
 });

@@ -53,7 +53,18 @@ describe('renderSuccess', () => {
 
   it('renders every field a success can carry', () => {
     const all = opts({
-      successFields: ['outcome', 'code', 'message', 'status', 'path', 'timestamp', 'requestId', 'data', 'error', 'detail'],
+      successFields: [
+        'outcome',
+        'code',
+        'message',
+        'status',
+        'path',
+        'timestamp',
+        'requestId',
+        'data',
+        'error',
+        'detail',
+      ],
       fields: { outcome: 'result' },
     });
     expect(renderSuccess(ok, facts, all)).toEqual({
@@ -84,7 +95,11 @@ describe('renderFailure', () => {
   });
 
   it('leaves detail out when there is none, and data is null in a failure that lists it', () => {
-    const body = renderFailure({ ...conflict, detail: undefined }, facts, opts({ failureFields: ['code', 'outcome', 'data', 'detail'] }));
+    const body = renderFailure(
+      { ...conflict, detail: undefined },
+      facts,
+      opts({ failureFields: ['code', 'outcome', 'data', 'detail'] }),
+    );
     expect(body).toEqual({ code: 10010, outcome: 'failure', data: null });
   });
 
@@ -97,7 +112,11 @@ describe('renderFailure', () => {
     expect(renderFailure(crash, facts, opts())).not.toHaveProperty('stack');
     const debug = renderFailure(crash, facts, opts({ debug: true }));
     expect(debug).toMatchObject({ exception: 'TypeError', stack: crash.exception?.stack });
-    const clientError = renderFailure({ ...conflict, exception: { name: 'X', stack: 's' } }, facts, opts({ debug: true }));
+    const clientError = renderFailure(
+      { ...conflict, exception: { name: 'X', stack: 's' } },
+      facts,
+      opts({ debug: true }),
+    );
     expect(clientError).not.toHaveProperty('stack');
   });
 });
@@ -119,6 +138,9 @@ describe('renderProblem', () => {
 
   it('has no debug members unless asked', () => {
     expect(renderProblem(crash, facts, opts({ format: 'problem+json' }))).not.toHaveProperty('stack');
-    expect(renderProblem(crash, facts, opts({ format: 'problem+json', debug: true }))).toHaveProperty('exception', 'TypeError');
+    expect(renderProblem(crash, facts, opts({ format: 'problem+json', debug: true }))).toHaveProperty(
+      'exception',
+      'TypeError',
+    );
   });
 });
