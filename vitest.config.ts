@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import CiSummaryReporter from './test/ci-summary-reporter.js';
 
 export default defineConfig({
+  // The sample app imports the library by its package name; in tests that name means the sources.
+  resolve: { alias: { 'nest-envelope': fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
   // Vite 8's oxc would take these from tsconfig.json too; setting them here means a file outside
   // the tsconfig "include" still gets design:paramtypes.
   oxc: {

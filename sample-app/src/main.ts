@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const adapter = process.env.ADAPTER === 'fastify' ? 'fastify' : 'express';
+
+async function bootstrap(): Promise<INestApplication> {
+  const app =
+    adapter === 'fastify'
+      ? await NestFactory.create(AppModule, new FastifyAdapter())
+      : await NestFactory.create(AppModule);
+  app.enableShutdownHooks();
+  await app.listen(port, '127.0.0.1');
+  return app;
+}
+
+bootstrap()
+  .then(() => {
+    const base = `http://localhost:${port}`;
+    console.log(`\nnest-envelope sample app on ${adapter}: ${base}\nTry:`);
+    for (const line of [
+      `curl -s ${base}/orders`,
+      `curl -s -H 'X-Stringify: 1' ${base}/orders/9007199254740993`,
+      `curl -s -X POST ${base}/orders -H 'Content-Type: application/json' -d '{"sku":"CUP-2","quantity":5}'`,
+      `curl -s -H 'Accept-Language: zh-CN' -X POST ${base}/orders -H 'Content-Type: application/json' -d '{"sku":"CUP-2","quantity":5}'`,
+      `curl -s -X POST ${base}/orders -H 'Content-Type: application/json' -d '{"sku":'`,
+      `curl -s -H 'X-Request-Id: my-trace-1' ${base}/users/42`,
+      `curl -s ${base}/no/such/route`,
+      `curl -s ${base}/health/crash`,
+      `curl -s ${base}/health`,
+      `curl -s -N ${base}/orders/events`,
+      `curl -s -OJ ${base}/orders/export.csv`,
+    ]) {
+      console.log(`  ${line}`);
+    }
+  })
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -1,0 +1,65 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  type MessageEvent,
+  Param,
+  Post,
+  Sse,
+  StreamableFile,
+} from '@nestjs/common';
+import { interval, map, type Observable, take } from 'rxjs';
+import { OrdersService } from './orders.service.js';
+
+function parseId(id: string): bigint {
+  return /^\d{1,19}$/.test(id) ? BigInt(id) : -1n;
+}
+
+@Controller('orders')
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Get()
+  list() {
+    return this.orders.list();
+  }
+
+  @Get('export.csv')
+  export(): StreamableFile {
+    const lines = [
+      'id,sku,quantity,status',
+      ...this.orders.list().map((o) => `${o.id},${o.sku},${o.quantity},${o.status}`),
+    ];
+    return new StreamableFile(Buffer.from(lines.join('\n') + '\n'), {
+      type: 'text/csv',
+      disposition: 'attachment; filename="orders.csv"',
+    });
+  }
+
+  @Sse('events')
+  events(): Observable<MessageEvent> {
+    return interval(500).pipe(
+      take(3),
+      map((n) => ({ data: { tick: n, open: this.orders.list().filter((o) => o.status === 'open').length } })),
+    );
+  }
+
+  @Get(':id')
+  find(@Param('id') id: string) {
+    return this.orders.find(parseId(id));
+  }
+
+  @Post()
+  create(@Body() body: { sku?: unknown; quantity?: unknown }) {
+    const sku = typeof body?.sku === 'string' ? body.sku : '';
+    return this.orders.create(sku, Number(body?.quantity ?? 1));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  cancel(@Param('id') id: string): void {
+    this.orders.cancel(parseId(id));
+  }
+}

@@ -1,0 +1,56 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppModule } from '../../sample-app/src/app.module.js';
+import { ADAPTERS, createTestApp, type TestApp } from './harness.js';
+
+describe.each(ADAPTERS)('the sample app on %s answers the README curl lines', (adapter) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(adapter, [AppModule]);
+  });
+  afterAll(() => t.app.close());
+  const http = () => request(t.app.getHttpServer());
+
+  it('lists orders with int64 ids as exact numbers, or strings on request', async () => {
+    const list = await http().get('/orders').expect(200);
+    expect(list.text).toMatch(/^\{"code":0,"message":"OK","data":\[\{"id":9007199254740993,/);
+    const one = await http().get('/orders/9007199254740993').set('X-Stringify', '1').expect(200);
+    expect(one.body.data).toMatchObject({ id: '9007199254740993', sku: 'TEA-1' });
+  });
+
+  it('answers a business failure in the chosen language', async () => {
+    const res = await http()
+      .post('/orders')
+      .set('Accept-Language', 'zh-CN')
+      .send({ sku: 'CUP-2', quantity: 5 })
+      .expect(409);
+    expect(res.body).toMatchObject({ code: 10010, message: '库存不足：CUP-2', detail: { sku: 'CUP-2', left: 3 } });
+  });
+
+  it('answers malformed JSON, unknown routes and crashes in the envelope', async () => {
+    await http().post('/orders').set('Content-Type', 'application/json').send('{"sku":').expect(400);
+    expect((await http().get('/no/such/route').expect(404)).body.code).toBe(404);
+    const crash = await http().get('/health/crash').expect(500);
+    expect(crash.text).not.toContain('simulated crash');
+  });
+
+  it('echoes the request id and leaves raw routes and files alone', async () => {
+    const res = await http().get('/users/42').set('X-Request-Id', 'my-trace-1').expect(404);
+    expect(res.body.requestId).toBe('my-trace-1');
+    expect((await http().get('/health').expect(200)).body).toEqual({ status: 'up' });
+    const csv = await http().get('/orders/export.csv').buffer(true).expect(200);
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="orders.csv"');
+    expect(csv.text).toMatch(/^id,sku,quantity,status\n/);
+  });
+
+  it('cancels with 204 and refuses a locked order with 423', async () => {
+    // JSON.parse would round this id; ask for int64 as strings, as a JavaScript client must
+    const created = await http()
+      .post('/orders')
+      .set('X-Stringify', '1')
+      .send({ sku: 'TEA-1', quantity: 1 })
+      .expect(201);
+    await http().delete(`/orders/${created.body.data.id}`).expect(204);
+    expect((await http().delete('/orders/9007199254740994').expect(423)).body.code).toBe(10011);
+  });
+});
