@@ -1,5 +1,10 @@
 export { ResponseModule } from './module/response.module.js';
-export type { Field, ResponseModuleAsyncOptions, ResponseOptions } from './module/response-options.interface.js';
+export type {
+  Field,
+  ResponseModuleAsyncOptions,
+  ResponseOptions,
+  ValidationPipeSettings,
+} from './module/response-options.interface.js';
 export { ResponseOptionsError, resolveResponseOptions } from './module/resolve-options.js';
 export type { ResolvedResponseOptions } from './module/resolve-options.js';
 export { RESPONSE_OPTIONS } from './module/response.constants.js';
@@ -10,3 +15,9 @@ export type { FailureOutcome, RequestFacts, SuccessOutcome } from './outcome/out
 export { ResponseInterceptor } from './http/response.interceptor.js';
 export { ResponseExceptionFilter } from './http/response-exception.filter.js';
 export { RawResponse } from './http/raw-response.decorator.js';
+export { EnvelopeValidationPipe } from './validation/envelope-validation.pipe.js';
+export { ValidationFailedException } from './validation/validation-failed.exception.js';
+export { ValidHeaders } from './validation/valid-headers.decorator.js';
+export type { Violation, ViolationLocation } from './validation/violation.interface.js';
+export { toJsonPointer } from './validation/json-pointer.js';
+export { springMessageCodes } from './validation/spring-message-codes.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BusinessCode, CodeCatalogue, LocalisedText } from '../codes/code-definition.interface.js';
 import { createTimestampFormatter, createZoneFormat, isTimestampPattern } from '../render/timestamp.js';
 import type { TimestampFormatter } from '../render/timestamp.js';
-import type { Field, ResponseOptions } from './response-options.interface.js';
+import type { Field, ResponseOptions, ValidationPipeSettings } from './response-options.interface.js';
 
 /** A bad option value; the message names the option by its path. */
 export class ResponseOptionsError extends Error {
@@ -28,7 +28,9 @@ export interface ResolvedResponseOptions {
     readonly status: 400 | 422;
     readonly maxViolations: number;
     readonly redact: readonly (string | RegExp)[];
+    readonly pipe: false | Readonly<Required<ValidationPipeSettings>>;
   };
+  readonly problem: { readonly typeBase?: string };
   readonly codes: readonly CodeCatalogue[];
   readonly requestId: { readonly header: string; readonly generate: () => string };
   readonly timestamp: TimestampFormatter;
@@ -87,6 +89,7 @@ const TOP_LEVEL_KEYS = new Set<string>([
   'statusCodes',
   'format',
   'validation',
+  'problem',
   'codes',
   'requestId',
   'timestamp',
@@ -243,6 +246,20 @@ function redactList(value: unknown): (string | RegExp)[] {
   return value as (string | RegExp)[];
 }
 
+const PIPE_FLAGS = ['whitelist', 'forbidNonWhitelisted', 'transform', 'skipMissingProperties', 'stopAtFirstError'] as const;
+
+function pipeSettings(value: unknown): false | Required<ValidationPipeSettings> {
+  if (value === false) return false;
+  const given = objectAt('validation.pipe', value);
+  onlyKeys('validation.pipe', given, PIPE_FLAGS);
+  const settings = {} as Required<ValidationPipeSettings>;
+  for (const flag of PIPE_FLAGS) settings[flag] = bool(`validation.pipe.${flag}`, given[flag], false);
+  if (settings.forbidNonWhitelisted && !settings.whitelist) {
+    throw new ResponseOptionsError('validation.pipe.forbidNonWhitelisted needs validation.pipe.whitelist: true');
+  }
+  return settings;
+}
+
 function timestampFormatter(value: unknown): TimestampFormatter {
   const given = objectAt('timestamp', value);
   onlyKeys('timestamp', given, ['format', 'timeZone']);
@@ -305,7 +322,9 @@ export function resolveResponseOptions(input: ResponseOptions | undefined = {}):
   onlyKeys('outcome', outcome, ['success', 'failure']);
 
   const validation = objectAt('validation', options.validation);
-  onlyKeys('validation', validation, ['style', 'status', 'maxViolations', 'redact']);
+  onlyKeys('validation', validation, ['style', 'status', 'maxViolations', 'redact', 'pipe']);
+  const problem = objectAt('problem', options.problem);
+  onlyKeys('problem', problem, ['typeBase']);
   const maxViolations = validation.maxViolations ?? 100;
   if (typeof maxViolations !== 'number' || !Number.isInteger(maxViolations) || maxViolations < 1) {
     fail('validation.maxViolations', 'must be a positive integer', maxViolations);
@@ -348,7 +367,9 @@ export function resolveResponseOptions(input: ResponseOptions | undefined = {}):
       status: oneOf('validation.status', validation.status, [400, 422], 400),
       maxViolations,
       redact: redactList(validation.redact),
+      pipe: pipeSettings(validation.pipe),
     },
+    problem: { typeBase: problem.typeBase === undefined ? undefined : nonEmptyString('problem.typeBase', problem.typeBase, '') },
     codes: (options.codes as CodeCatalogue[] | undefined) ?? [],
     requestId: { header: headerName('requestId.header', requestId.header, 'x-request-id'), generate },
     timestamp: timestampFormatter(options.timestamp),

@@ -11,6 +11,20 @@ export type Field =
   'code' | 'message' | 'data' | 'status' | 'error' | 'path' | 'timestamp' | 'requestId' | 'detail' | 'outcome';
 
 /**
+ * Options of the global validation pipe (the same meaning as in Nest's `ValidationPipe`); all default to `false`.
+ *
+ * @example
+ * const pipe: ValidationPipeSettings = { whitelist: true, forbidNonWhitelisted: true, transform: true };
+ */
+export interface ValidationPipeSettings {
+  whitelist?: boolean;
+  forbidNonWhitelisted?: boolean;
+  transform?: boolean;
+  skipMissingProperties?: boolean;
+  stopAtFirstError?: boolean;
+}
+
+/**
  * Options of `ResponseModule.forRoot()`; every field is optional.
  *
  * @example
@@ -42,11 +56,19 @@ export interface ResponseOptions {
   format?: 'envelope' | 'problem+json';
   /** How validation failures render. */
   validation?: {
+    /** `wechat` (default): `detail` + `details`; `spring`: Spring Boot's `errors[]`. */
     style?: 'wechat' | 'spring';
+    /** HTTP status of a validation failure: 400 (default) or 422. */
     status?: 400 | 422;
+    /** Violations per body (default 100); the body then says how many were left out. */
     maxViolations?: number;
+    /** Property names (case-insensitive) or patterns whose values are never echoed. Replaces the default list. */
     redact?: (string | RegExp)[];
+    /** The global validation pipe: `false` to leave validation to your own pipes, or its options. */
+    pipe?: false | ValidationPipeSettings;
   };
+  /** RFC 9457 mode: `type` becomes `typeBase + code` (e.g. `https://errors.example.com/PARAM_ERROR`) instead of `about:blank`. */
+  problem?: { typeBase?: string };
   /** Catalogues from `defineCodes`. */
   codes?: CodeCatalogue[];
   /** Request id: incoming header name (default `x-request-id`), generator, and whether success bodies carry it. */

@@ -1,10 +1,11 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ReplyWriter } from '../http/reply-writer.js';
 import { RequestFactsReader } from '../http/request-facts.reader.js';
 import { ResponseExceptionFilter } from '../http/response-exception.filter.js';
 import { ResponseInterceptor } from '../http/response.interceptor.js';
 import { WrapPolicy } from '../http/wrap-policy.js';
+import { EnvelopeValidationPipe } from '../validation/envelope-validation.pipe.js';
 import { resolveResponseOptions } from './resolve-options.js';
 import type { ResponseModuleAsyncOptions, ResponseOptions } from './response-options.interface.js';
 import { RESPONSE_OPTIONS, RESPONSE_OPTIONS_INPUT } from './response.constants.js';
@@ -17,6 +18,8 @@ const SHARED_PROVIDERS: Provider[] = [
   ResponseExceptionFilter,
   { provide: APP_INTERCEPTOR, useExisting: ResponseInterceptor },
   { provide: APP_FILTER, useExisting: ResponseExceptionFilter },
+  EnvelopeValidationPipe,
+  { provide: APP_PIPE, useExisting: EnvelopeValidationPipe },
 ];
 const EXPORTS = [
   RESPONSE_OPTIONS,
@@ -25,6 +28,7 @@ const EXPORTS = [
   ReplyWriter,
   ResponseInterceptor,
   ResponseExceptionFilter,
+  EnvelopeValidationPipe,
 ];
 
 /**

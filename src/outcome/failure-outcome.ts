@@ -2,6 +2,8 @@ import { HttpException } from '@nestjs/common';
 import { BusinessException } from '../codes/business.exception.js';
 import { interpolate, localise } from '../codes/locale.js';
 import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import { springObjectName } from '../validation/spring-message-codes.js';
+import { ValidationFailedException } from '../validation/validation-failed.exception.js';
 import { GENERIC_FAILURE_MESSAGE, INTERNAL_SERVER_ERROR, isFailureStatus, reasonPhrase } from './http-status.js';
 import type { FailureOutcome } from './outcome.interface.js';
 
@@ -133,6 +135,32 @@ function fromHttpException(exception: HttpException, options: ResolvedResponseOp
   };
 }
 
+/** The summary of a validation failure in the default (WeChat) style; Spring style has Spring's own text. */
+const VALIDATION_SUMMARY = { en: 'Request parameters are invalid', 'zh-CN': '参数错误' };
+
+function fromValidation(
+  exception: ValidationFailedException,
+  options: ResolvedResponseOptions,
+  locale: string,
+): FailureOutcome {
+  const status = options.validation.status;
+  const all = exception.violations;
+  const shown = all.slice(0, options.validation.maxViolations);
+  const message =
+    options.validation.style === 'spring' && all.length > 0
+      ? `Validation failed for object='${springObjectName(all[0].objectName)}'. Error count: ${all.length}`
+      : localise(VALIDATION_SUMMARY, locale);
+  return {
+    kind: 'failure',
+    httpStatus: status,
+    code: codeForStatus(status, options),
+    message,
+    error: reasonPhrase(status),
+    violations: shown,
+    omittedViolations: all.length - shown.length,
+  };
+}
+
 function fromRequestError(error: unknown, status: number, options: ResolvedResponseOptions): FailureOutcome {
   return {
     kind: 'failure',
@@ -153,6 +181,7 @@ function fromRequestError(error: unknown, status: number, options: ResolvedRespo
  */
 export function failureOutcome(exception: unknown, options: ResolvedResponseOptions, locale: string): FailureOutcome {
   try {
+    if (exception instanceof ValidationFailedException) return fromValidation(exception, options, locale);
     if (exception instanceof BusinessException) return fromBusiness(exception, options, locale);
     if (exception instanceof HttpException) return fromHttpException(exception, options);
     const requestStatus = requestErrorStatus(exception);

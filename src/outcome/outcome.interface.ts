@@ -1,4 +1,5 @@
 import type { BusinessCode } from '../codes/code-definition.interface.js';
+import type { Violation } from '../validation/violation.interface.js';
 
 /**
  * A handler's result on its way to the wire.
@@ -29,7 +30,11 @@ export interface FailureOutcome {
   /** Reason phrase of `httpStatus`. */
   readonly error: string;
   readonly detail?: unknown;
-  /** Members a renderer appends after the configured fields (e.g. `details`, `errors`). */
+  /** The violations a body shows (at most `validation.maxViolations`), for validation failures. */
+  readonly violations?: readonly Violation[];
+  /** How many violations were left out by the cap. */
+  readonly omittedViolations?: number;
+  /** Members a renderer appends after the configured fields. */
   readonly extensions?: Readonly<Record<string, unknown>>;
   /** For the server's log and the debug switch only; never rendered unless `debug` is on. */
   readonly exception?: { readonly name: string; readonly stack?: string };

@@ -1,6 +1,7 @@
 import type { Field } from '../module/response-options.interface.js';
 import type { ResolvedResponseOptions } from '../module/resolve-options.js';
 import type { FailureOutcome, RequestFacts, SuccessOutcome } from '../outcome/outcome.interface.js';
+import { springError, wechatDetail } from './violations.renderer.js';
 
 /** A JSON body as a plain object, before serialisation. */
 export type Body = Record<string, unknown>;
@@ -60,13 +61,39 @@ export function renderSuccess(outcome: SuccessOutcome, facts: RequestFacts, opti
  * // { code: 404, message: 'Order 7 not found', status: 404, error: 'Not Found', path: '/orders/7', timestamp: '…', requestId: '…' }
  */
 export function renderFailure(outcome: FailureOutcome, facts: RequestFacts, options: ResolvedResponseOptions): Body {
+  const validation = outcome.violations ? validationMembers(outcome, outcome.violations, options) : undefined;
+  const withDetail = validation?.detail !== undefined ? { ...outcome, detail: validation.detail } : outcome;
   const body: Body = {};
   for (const [field, name] of options.failureLayout) {
-    const value = fieldValue(field, outcome, facts, options);
+    const value = fieldValue(field, withDetail, facts, options);
     if (value !== undefined) body[name] = value;
   }
+  if (validation) Object.assign(body, validation.members);
   if (outcome.extensions) Object.assign(body, outcome.extensions);
   return withDebug(body, outcome, options);
+}
+
+/**
+ * WeChat style: `detail` is the first violation and `details` all of them; Spring style: `errors`.
+ * Either way `omittedViolations` says how many the cap left out.
+ */
+function validationMembers(
+  outcome: FailureOutcome,
+  violations: NonNullable<FailureOutcome['violations']>,
+  options: ResolvedResponseOptions,
+): { detail?: unknown; members: Body } {
+  const { style, redact } = options.validation;
+  const members: Body = {};
+  let detail: unknown;
+  if (style === 'spring') {
+    members.errors = violations.map((violation) => springError(violation, redact));
+  } else {
+    const details = violations.map((violation) => wechatDetail(violation, redact));
+    members.details = details;
+    detail = details[0];
+  }
+  if (outcome.omittedViolations) members.omittedViolations = outcome.omittedViolations;
+  return { detail, members };
 }
 
 /** Adds the exception name and stack to a 5xx body when the debug switch is on. */

@@ -1,6 +1,7 @@
 import type { ResolvedResponseOptions } from '../module/resolve-options.js';
 import type { FailureOutcome, RequestFacts } from '../outcome/outcome.interface.js';
 import { withDebug } from './envelope.renderer.js';
+import { problemError } from './violations.renderer.js';
 import type { Body } from './envelope.renderer.js';
 
 export const PROBLEM_JSON = 'application/problem+json';
@@ -16,7 +17,7 @@ export const PROBLEM_JSON = 'application/problem+json';
  */
 export function renderProblem(outcome: FailureOutcome, facts: RequestFacts, options: ResolvedResponseOptions): Body {
   const body: Body = {
-    type: 'about:blank',
+    type: options.problem.typeBase === undefined ? 'about:blank' : options.problem.typeBase + String(outcome.code),
     title: outcome.error,
     status: outcome.httpStatus,
     detail: outcome.message,
@@ -26,6 +27,10 @@ export function renderProblem(outcome: FailureOutcome, facts: RequestFacts, opti
     requestId: facts.requestId,
   };
   if (outcome.detail !== undefined) body.context = outcome.detail;
+  if (outcome.violations) {
+    body.errors = outcome.violations.map(problemError);
+    if (outcome.omittedViolations) body.omittedViolations = outcome.omittedViolations;
+  }
   if (outcome.extensions) Object.assign(body, outcome.extensions);
   return withDebug(body, outcome, options);
 }

@@ -1,0 +1,72 @@
+/**
+ * Spring's `DefaultMessageCodesResolver` (format `PREFIX_ERROR_CODE`, separator `.`), ported exactly:
+ * for a field error, codes from the most specific to the bare error code.
+ *
+ * @example
+ * springMessageCodes('NotBlank', 'order', 'items[0].name', 'String');
+ * // ['NotBlank.order.items[0].name', 'NotBlank.order.items.name', 'NotBlank.items[0].name',
+ * //  'NotBlank.items.name', 'NotBlank.name', 'NotBlank.String', 'NotBlank']
+ */
+export function springMessageCodes(
+  errorCode: string,
+  objectName: string,
+  field?: string,
+  fieldType?: string,
+  prefix = '',
+): string[] {
+  const codes = new Set<string>();
+  const join = (...parts: (string | undefined)[]) => prefix + parts.filter((part) => part !== undefined && part !== '').join('.');
+  if (field === undefined) {
+    codes.add(join(errorCode, objectName));
+    codes.add(join(errorCode));
+    return [...codes];
+  }
+  const fields: string[] = [];
+  buildFieldList(field, fields);
+  for (const candidate of fields) codes.add(join(errorCode, objectName, candidate));
+  const dot = field.lastIndexOf('.');
+  if (dot !== -1) buildFieldList(field.slice(dot + 1), fields);
+  for (const candidate of fields) codes.add(join(errorCode, candidate));
+  if (fieldType !== undefined && fieldType !== '') codes.add(join(errorCode, fieldType));
+  codes.add(join(errorCode));
+  return [...codes];
+}
+
+/** Adds `field`, then the field without its last `[...]` group, cumulatively, right to left; a `[` without `]` stops. */
+function buildFieldList(field: string, list: string[]): void {
+  list.push(field);
+  let plain = field;
+  let open = plain.lastIndexOf('[');
+  while (open !== -1) {
+    const close = plain.indexOf(']', open);
+    if (close === -1) return;
+    plain = plain.slice(0, open) + plain.slice(close + 1);
+    list.push(plain);
+    open = plain.lastIndexOf('[');
+  }
+}
+
+/**
+ * A path in Spring's `FieldError.field` notation: properties joined by `.`, indexes and keys in brackets.
+ *
+ * @example
+ * springField(['items', 0, 'name']); // 'items[0].name'
+ */
+export function springField(path: readonly (string | number)[]): string {
+  let field = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') field += `[${segment}]`;
+    else field += field === '' ? segment : `.${segment}`;
+  }
+  return field;
+}
+
+/** `createOrderDto` from `CreateOrderDto`: Spring's default object name. */
+export function springObjectName(className: string): string {
+  return className.charAt(0).toLowerCase() + className.slice(1);
+}
+
+/** `IsNotEmpty` from `isNotEmpty`: the error code of a constraint. */
+export function springErrorCode(constraint: string): string {
+  return constraint.charAt(0).toUpperCase() + constraint.slice(1);
+}
