@@ -246,7 +246,13 @@ function redactList(value: unknown): (string | RegExp)[] {
   return value as (string | RegExp)[];
 }
 
-const PIPE_FLAGS = ['whitelist', 'forbidNonWhitelisted', 'transform', 'skipMissingProperties', 'stopAtFirstError'] as const;
+const PIPE_FLAGS = [
+  'whitelist',
+  'forbidNonWhitelisted',
+  'transform',
+  'skipMissingProperties',
+  'stopAtFirstError',
+] as const;
 
 function pipeSettings(value: unknown): false | Required<ValidationPipeSettings> {
   if (value === false) return false;
@@ -369,7 +375,9 @@ export function resolveResponseOptions(input: ResponseOptions | undefined = {}):
       redact: redactList(validation.redact),
       pipe: pipeSettings(validation.pipe),
     },
-    problem: { typeBase: problem.typeBase === undefined ? undefined : nonEmptyString('problem.typeBase', problem.typeBase, '') },
+    problem: {
+      typeBase: problem.typeBase === undefined ? undefined : nonEmptyString('problem.typeBase', problem.typeBase, ''),
+    },
     codes: (options.codes as CodeCatalogue[] | undefined) ?? [],
     requestId: { header: headerName('requestId.header', requestId.header, 'x-request-id'), generate },
     timestamp: timestampFormatter(options.timestamp),

@@ -19,14 +19,19 @@ export function isSensitiveName(name: string | number, redact: readonly (string 
  */
 export function presentRejectedValue(value: unknown, redact: readonly (string | RegExp)[], depth = 0): unknown {
   if (typeof value === 'string') {
-    return value.length > REJECTED_VALUE_LIMITS.string ? value.slice(0, REJECTED_VALUE_LIMITS.string) + ELLIPSIS : value;
+    return value.length > REJECTED_VALUE_LIMITS.string
+      ? value.slice(0, REJECTED_VALUE_LIMITS.string) + ELLIPSIS
+      : value;
   }
   if (typeof value === 'bigint') return value;
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= REJECTED_VALUE_LIMITS.depth) return ELLIPSIS;
   if (Array.isArray(value)) {
-    const shown = value.slice(0, REJECTED_VALUE_LIMITS.items).map((item) => presentRejectedValue(item, redact, depth + 1));
-    if (value.length > REJECTED_VALUE_LIMITS.items) shown.push(`${ELLIPSIS} ${value.length - REJECTED_VALUE_LIMITS.items} more`);
+    const shown = value
+      .slice(0, REJECTED_VALUE_LIMITS.items)
+      .map((item) => presentRejectedValue(item, redact, depth + 1));
+    if (value.length > REJECTED_VALUE_LIMITS.items)
+      shown.push(`${ELLIPSIS} ${value.length - REJECTED_VALUE_LIMITS.items} more`);
     return shown;
   }
   const shown: Record<string, unknown> = {};
@@ -35,6 +40,7 @@ export function presentRejectedValue(value: unknown, redact: readonly (string | 
     const item = (value as Record<string, unknown>)[key];
     shown[key] = isSensitiveName(key, redact) ? REDACTED : presentRejectedValue(item, redact, depth + 1);
   }
-  if (keys.length > REJECTED_VALUE_LIMITS.keys) shown[ELLIPSIS] = `${keys.length - REJECTED_VALUE_LIMITS.keys} more keys`;
+  if (keys.length > REJECTED_VALUE_LIMITS.keys)
+    shown[ELLIPSIS] = `${keys.length - REJECTED_VALUE_LIMITS.keys} more keys`;
   return shown;
 }

@@ -1,6 +1,11 @@
 import type { ResolvedResponseOptions } from '../module/resolve-options.js';
 import { toJsonPointer, toUriFragment } from '../validation/json-pointer.js';
-import { springErrorCode, springField, springMessageCodes, springObjectName } from '../validation/spring-message-codes.js';
+import {
+  springErrorCode,
+  springField,
+  springMessageCodes,
+  springObjectName,
+} from '../validation/spring-message-codes.js';
 import type { Violation } from '../validation/violation.interface.js';
 import { isSensitiveName, presentRejectedValue, REDACTED } from './rejected-value.js';
 
@@ -81,7 +86,8 @@ export function springError(violation: Violation, redact: Redact): Record<string
  * problemError(violation); // { detail: 'must be a positive integer', pointer: '#/age' }
  */
 export function problemError(violation: Violation): Record<string, unknown> {
-  if (violation.location === 'body') return { detail: violation.message, pointer: toUriFragment(toJsonPointer(violation.path)) };
+  if (violation.location === 'body')
+    return { detail: violation.message, pointer: toUriFragment(toJsonPointer(violation.path)) };
   if (violation.location === 'header') return { detail: violation.message, header: wechatField(violation) };
   return { detail: violation.message, parameter: wechatField(violation) };
 }

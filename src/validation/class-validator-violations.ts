@@ -68,7 +68,8 @@ export function classValidatorViolations(errors: readonly ValidationError[], sou
   const walk = (level: readonly ValidationError[], path: readonly Segment[], rawParent: unknown): void => {
     for (const error of level) {
       const property = String(error.property);
-      const segment: Segment = Array.isArray(rawParent) && /^(0|[1-9]\d*)$/.test(property) ? Number(property) : property;
+      const segment: Segment =
+        Array.isArray(rawParent) && /^(0|[1-9]\d*)$/.test(property) ? Number(property) : property;
       const here = property === '' ? path : [...path, segment];
       const raw = property === '' ? rawParent : ownValue(rawParent, property);
       const target = classOf(error.target);

@@ -39,11 +39,15 @@ export class EnvelopeValidationPipe implements PipeTransform {
       stripPrototypeKeys(value);
       const result = await schema['~standard'].validate(value);
       if (!result.issues) return result.value;
-      const objectName = metadata.metatype?.name && !UNVALIDATED_TYPES.has(metadata.metatype) ? metadata.metatype.name : location;
-      throw new ValidationFailedException(standardSchemaViolations(result.issues, { location, raw: value, prefix, objectName }));
+      const objectName =
+        metadata.metatype?.name && !UNVALIDATED_TYPES.has(metadata.metatype) ? metadata.metatype.name : location;
+      throw new ValidationFailedException(
+        standardSchemaViolations(result.issues, { location, raw: value, prefix, objectName }),
+      );
     }
     const metatype = metadata.metatype;
-    if (!metatype || UNVALIDATED_TYPES.has(metatype)) return settings.transform ? this.primitive(value, metatype) : value;
+    if (!metatype || UNVALIDATED_TYPES.has(metatype))
+      return settings.transform ? this.primitive(value, metatype) : value;
 
     stripPrototypeKeys(value);
     const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -15,7 +15,8 @@ export function springMessageCodes(
   prefix = '',
 ): string[] {
   const codes = new Set<string>();
-  const join = (...parts: (string | undefined)[]) => prefix + parts.filter((part) => part !== undefined && part !== '').join('.');
+  const join = (...parts: (string | undefined)[]) =>
+    prefix + parts.filter((part) => part !== undefined && part !== '').join('.');
   if (field === undefined) {
     codes.add(join(errorCode, objectName));
     codes.add(join(errorCode));

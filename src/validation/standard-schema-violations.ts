@@ -14,7 +14,8 @@ export interface StandardIssue {
   readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[];
 }
 
-export type StandardResult = { readonly value: unknown; readonly issues?: undefined } | { readonly issues: readonly StandardIssue[] };
+export type StandardResult =
+  { readonly value: unknown; readonly issues?: undefined } | { readonly issues: readonly StandardIssue[] };
 
 /**
  * True for a Standard Schema v1 object.
@@ -25,7 +26,12 @@ export type StandardResult = { readonly value: unknown; readonly issues?: undefi
 export function isStandardSchema(value: unknown): value is StandardSchema {
   if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
   const standard = (value as { '~standard'?: { version?: unknown; validate?: unknown } })['~standard'];
-  return typeof standard === 'object' && standard !== null && standard.version === 1 && typeof standard.validate === 'function';
+  return (
+    typeof standard === 'object' &&
+    standard !== null &&
+    standard.version === 1 &&
+    typeof standard.validate === 'function'
+  );
 }
 
 function segmentOf(part: PropertyKey | { readonly key: PropertyKey }): string | number {

@@ -30,7 +30,12 @@ export const ValidHeaders = createParamDecorator((dto: Type<unknown>, context: E
   const instance = plainToInstance(dto, plain) as object;
   const errors = validateSync(instance);
   if (errors.length === 0) return instance;
-  const violations = classValidatorViolations(errors, { location: 'header', raw: plain, prefix: [], objectName: dto.name });
+  const violations = classValidatorViolations(errors, {
+    location: 'header',
+    raw: plain,
+    prefix: [],
+    objectName: dto.name,
+  });
   // A header's field is its name on the wire, in lower case.
   throw new ValidationFailedException(
     violations.map((violation) => ({

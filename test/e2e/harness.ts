@@ -1,4 +1,5 @@
 import type { INestApplication, LoggerService, ModuleMetadata } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import type { App } from 'supertest/types.js';
@@ -30,21 +31,23 @@ export interface TestApp {
   logger: RecordingLogger;
 }
 
-/** Boots `imports` on the given adapter, as a real HTTP server for supertest. */
+/** Boots `imports` on the given adapter, as a real HTTP server for supertest; `bodyLimit` in bytes. */
 export async function createTestApp(
   adapter: AdapterName,
   imports: ModuleMetadata['imports'],
   configure?: (app: INestApplication<App>) => void,
+  { bodyLimit }: { bodyLimit?: number } = {},
 ): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports }).compile();
   const logger = new RecordingLogger();
   if (adapter === 'express') {
-    const app = moduleRef.createNestApplication<INestApplication<App>>({ logger, bodyParser: true });
-    configure?.(app);
+    const app = moduleRef.createNestApplication<NestExpressApplication>({ logger, bodyParser: true });
+    if (bodyLimit !== undefined) app.useBodyParser('json', { limit: bodyLimit });
+    configure?.(app as unknown as INestApplication<App>);
     await app.init();
-    return { app, logger };
+    return { app: app as unknown as INestApplication<App>, logger };
   }
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit }), { logger });
   configure?.(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready(); // without this, supertest on fastify hangs
