@@ -19,6 +19,8 @@ export default defineConfig(
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off', // supertest res.body is any
       '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
       '@typescript-eslint/unbound-method': 'off',
     },
   },

@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
-import { ResponseModule } from 'nest-envelope';
+import { ResponseModule, type ResponseOptions } from 'nest-envelope';
 import { OrdersController } from './orders/orders.controller.js';
 import { OrdersService } from './orders/orders.service.js';
 import { HealthController, UsersController } from './users/users.controller.js';
 
+/** VALIDATION_STYLE=wechat (default) | spring | problem switches how failures render. */
+function styleOptions(style = process.env.VALIDATION_STYLE): ResponseOptions {
+  if (style === 'spring') return { validation: { style: 'spring' } };
+  if (style === 'problem') return { format: 'problem+json', validation: { status: 422 } };
+  return { statusCodes: { 400: 'PARAM_ERROR', 404: 'RESOURCE_NOT_EXISTS', 500: 'SYSTEM_ERROR' } };
+}
+
 @Module({
   imports: [
     ResponseModule.forRoot({
+      ...styleOptions(),
       timestamp: { format: process.env.TIMESTAMP_FORMAT ?? 'iso', timeZone: process.env.TIMESTAMP_ZONE ?? 'UTC' },
       debug: process.env.DEBUG_ERRORS === '1',
     }),

@@ -20,13 +20,15 @@ async function bootstrap(): Promise<INestApplication> {
 bootstrap()
   .then(() => {
     const base = `http://localhost:${port}`;
-    console.log(`\nnest-envelope sample app on ${adapter}: ${base}\nTry:`);
+    const style = process.env.VALIDATION_STYLE ?? 'wechat';
+    console.log(`\nnest-envelope sample app on ${adapter} (VALIDATION_STYLE=${style}): ${base}\nTry:`);
     for (const line of [
       `curl -s ${base}/orders`,
       `curl -s -H 'X-Stringify: 1' ${base}/orders/9007199254740993`,
       `curl -s -X POST ${base}/orders -H 'Content-Type: application/json' -d '{"sku":"CUP-2","quantity":5}'`,
       `curl -s -H 'Accept-Language: zh-CN' -X POST ${base}/orders -H 'Content-Type: application/json' -d '{"sku":"CUP-2","quantity":5}'`,
       `curl -s -X POST ${base}/orders -H 'Content-Type: application/json' -d '{"sku":'`,
+      `curl -s -X POST ${base}/orders -H 'Content-Type: application/json' -d '{"sku":"T","quantity":0,"shipping":{"city":"","country":"FR"}}'`,
       `curl -s -H 'X-Request-Id: my-trace-1' ${base}/users/42`,
       `curl -s ${base}/no/such/route`,
       `curl -s ${base}/health/crash`,

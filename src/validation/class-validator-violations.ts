@@ -15,7 +15,10 @@ function argumentsOf(target: object): Map<string, ArgumentsByConstraint> {
   for (const metadata of metadatas) {
     const name = metadata.name ?? metadata.type;
     let byConstraint = byProperty.get(metadata.propertyName);
-    if (!byConstraint) byProperty.set(metadata.propertyName, (byConstraint = new Map()));
+    if (!byConstraint) {
+      byConstraint = new Map<string, readonly unknown[]>();
+      byProperty.set(metadata.propertyName, byConstraint);
+    }
     if (!byConstraint.has(name)) byConstraint.set(name, withoutTrailingUndefined(metadata.constraints ?? []));
   }
   argumentCache.set(target, byProperty);
@@ -35,7 +38,8 @@ function ownValue(container: unknown, key: string): unknown {
 
 function classOf(instance: unknown): (new () => unknown) | undefined {
   if (typeof instance !== 'object' || instance === null || Array.isArray(instance)) return undefined;
-  const ctor: unknown = Object.getPrototypeOf(instance)?.constructor;
+  const prototype: unknown = Object.getPrototypeOf(instance);
+  const ctor: unknown = typeof prototype === 'object' && prototype !== null ? prototype.constructor : undefined;
   return typeof ctor === 'function' && ctor !== Object ? (ctor as new () => unknown) : undefined;
 }
 

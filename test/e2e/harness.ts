@@ -43,7 +43,7 @@ export async function createTestApp(
   if (adapter === 'express') {
     const app = moduleRef.createNestApplication<NestExpressApplication>({ logger, bodyParser: true });
     if (bodyLimit !== undefined) app.useBodyParser('json', { limit: bodyLimit });
-    configure?.(app as unknown as INestApplication<App>);
+    configure?.(app);
     await app.init();
     return { app: app as unknown as INestApplication<App>, logger };
   }

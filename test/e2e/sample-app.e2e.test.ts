@@ -29,7 +29,7 @@ describe.each(ADAPTERS)('the sample app on %s answers the README curl lines', (a
 
   it('answers malformed JSON, unknown routes and crashes in the envelope', async () => {
     await http().post('/orders').set('Content-Type', 'application/json').send('{"sku":').expect(400);
-    expect((await http().get('/no/such/route').expect(404)).body.code).toBe(404);
+    expect((await http().get('/no/such/route').expect(404)).body.code).toBe('RESOURCE_NOT_EXISTS');
     const crash = await http().get('/health/crash').expect(500);
     expect(crash.text).not.toContain('simulated crash');
   });
@@ -41,6 +41,18 @@ describe.each(ADAPTERS)('the sample app on %s answers the README curl lines', (a
     const csv = await http().get('/orders/export.csv').buffer(true).expect(200);
     expect(csv.headers['content-disposition']).toBe('attachment; filename="orders.csv"');
     expect(csv.text).toMatch(/^id,sku,quantity,status\n/);
+  });
+
+  it('answers an invalid order with WeChat-style details', async () => {
+    const sent = { sku: 'T', quantity: 0, shipping: { city: '', country: 'FR' } };
+    const res = await http().post('/orders').send(sent).expect(400);
+    expect(res.body.code).toBe('PARAM_ERROR');
+    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual([
+      '/sku',
+      '/quantity',
+      '/shipping/city',
+      '/shipping/country',
+    ]);
   });
 
   it('cancels with 204 and refuses a locked order with 423', async () => {

@@ -54,7 +54,7 @@ describe('toJsonPointer against RFC 6901 §5', () => {
         let node = document;
         path.forEach((segment, index) => {
           if (index === path.length - 1) node[segment] = leaf;
-          else node = (node[segment] = {}) as Record<string, unknown>;
+          else node = node[segment] = {};
         });
         // keys repeated along the path overwrite each other; compare with what the plain walk finds
         const walked = path.reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], document);

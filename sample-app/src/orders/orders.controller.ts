@@ -11,6 +11,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { interval, map, type Observable, take } from 'rxjs';
+import { CreateOrderDto } from './create-order.dto.js';
 import { OrdersService } from './orders.service.js';
 
 function parseId(id: string): bigint {
@@ -52,9 +53,8 @@ export class OrdersController {
   }
 
   @Post()
-  create(@Body() body: { sku?: unknown; quantity?: unknown }) {
-    const sku = typeof body?.sku === 'string' ? body.sku : '';
-    return this.orders.create(sku, Number(body?.quantity ?? 1));
+  create(@Body() dto: CreateOrderDto) {
+    return this.orders.create(dto.sku, dto.quantity);
   }
 
   @Delete(':id')
