@@ -1,5 +1,21 @@
+/** Spring's `MessageCodeFormatter`: joins the parts of one code. */
+export type MessageCodeFormatter = (errorCode: string, objectName?: string, field?: string) => string;
+
+/** Joins the non-empty parts with `.`, as Spring's `Format.toDelimitedString`. */
+export function toDelimitedString(...parts: (string | undefined)[]): string {
+  return parts.filter((part) => part !== undefined && part !== '').join('.');
+}
+
+/** `errorCode.objectName.field`: Spring's default format. */
+export const PREFIX_ERROR_CODE: MessageCodeFormatter = (errorCode, objectName, field) =>
+  toDelimitedString(errorCode, objectName, field);
+
+/** `objectName.field.errorCode`. */
+export const POSTFIX_ERROR_CODE: MessageCodeFormatter = (errorCode, objectName, field) =>
+  toDelimitedString(objectName, field, errorCode);
+
 /**
- * Spring's `DefaultMessageCodesResolver` (format `PREFIX_ERROR_CODE`, separator `.`), ported exactly:
+ * Spring's `DefaultMessageCodesResolver` (default format `PREFIX_ERROR_CODE`, separator `.`), ported exactly:
  * for a field error, codes from the most specific to the bare error code.
  *
  * @example
@@ -12,24 +28,23 @@ export function springMessageCodes(
   objectName: string,
   field?: string,
   fieldType?: string,
-  prefix = '',
+  { prefix = '', format = PREFIX_ERROR_CODE }: { prefix?: string; format?: MessageCodeFormatter } = {},
 ): string[] {
   const codes = new Set<string>();
-  const join = (...parts: (string | undefined)[]) =>
-    prefix + parts.filter((part) => part !== undefined && part !== '').join('.');
+  const add = (objectPart?: string, fieldPart?: string) => codes.add(prefix + format(errorCode, objectPart, fieldPart));
   if (field === undefined) {
-    codes.add(join(errorCode, objectName));
-    codes.add(join(errorCode));
+    add(objectName);
+    add();
     return [...codes];
   }
   const fields: string[] = [];
   buildFieldList(field, fields);
-  for (const candidate of fields) codes.add(join(errorCode, objectName, candidate));
+  for (const candidate of fields) add(objectName, candidate);
   const dot = field.lastIndexOf('.');
   if (dot !== -1) buildFieldList(field.slice(dot + 1), fields);
-  for (const candidate of fields) codes.add(join(errorCode, candidate));
-  if (fieldType !== undefined && fieldType !== '') codes.add(join(errorCode, fieldType));
-  codes.add(join(errorCode));
+  for (const candidate of fields) add(undefined, candidate);
+  if (fieldType !== undefined && fieldType !== '') add(undefined, fieldType);
+  add();
   return [...codes];
 }
 

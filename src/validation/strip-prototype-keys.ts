@@ -20,6 +20,6 @@ export function stripPrototypeKeys(value: unknown): void {
         if (Object.prototype.hasOwnProperty.call(current, key)) delete (current as Record<string, unknown>)[key];
       }
     }
-    for (const child of Object.values(current)) stack.push(child);
+    for (const child of Object.values(current)) if (typeof child === 'object' && child !== null) stack.push(child);
   }
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  POSTFIX_ERROR_CODE,
   springErrorCode,
   springField,
   springMessageCodes,
   springObjectName,
+  toDelimitedString,
 } from '../../src/validation/spring-message-codes.js';
 
 // Spring's DefaultMessageCodesResolverTests, every case (REFERENCES §1.4); TestBean's type name is its FQCN there.
@@ -38,14 +40,14 @@ describe("springMessageCodes: Spring's DefaultMessageCodesResolverTests", () => 
   });
 
   it('shouldResolveMessageCodeWithPrefix', () => {
-    expect(springMessageCodes('errorCode', 'objectName', undefined, undefined, 'prefix.')).toEqual([
+    expect(springMessageCodes('errorCode', 'objectName', undefined, undefined, { prefix: 'prefix.' })).toEqual([
       'prefix.errorCode.objectName',
       'prefix.errorCode',
     ]);
   });
 
   it('shouldResolveFieldMessageCodeWithPrefix', () => {
-    expect(springMessageCodes('errorCode', 'objectName', 'field', TEST_BEAN, 'prefix.')).toEqual([
+    expect(springMessageCodes('errorCode', 'objectName', 'field', TEST_BEAN, { prefix: 'prefix.' })).toEqual([
       'prefix.errorCode.objectName.field',
       'prefix.errorCode.field',
       `prefix.errorCode.${TEST_BEAN}`,
@@ -54,7 +56,7 @@ describe("springMessageCodes: Spring's DefaultMessageCodesResolverTests", () => 
   });
 
   it('shouldSupportNullPrefix', () => {
-    expect(springMessageCodes('errorCode', 'objectName', 'field', TEST_BEAN, '')).toEqual([
+    expect(springMessageCodes('errorCode', 'objectName', 'field', TEST_BEAN, { prefix: '' })).toEqual([
       'errorCode.objectName.field',
       'errorCode.field',
       `errorCode.${TEST_BEAN}`,
@@ -76,6 +78,30 @@ describe("springMessageCodes: Spring's DefaultMessageCodesResolverTests", () => 
       'errorCode.objectName.field',
       'errorCode.field',
       'errorCode',
+    ]);
+  });
+
+  it('shouldSupportPostfixFormat', () => {
+    expect(springMessageCodes('errorCode', 'objectName', undefined, undefined, { format: POSTFIX_ERROR_CODE })).toEqual(
+      ['objectName.errorCode', 'errorCode'],
+    );
+  });
+
+  it('shouldSupportFieldPostfixFormat', () => {
+    expect(springMessageCodes('errorCode', 'objectName', 'field', TEST_BEAN, { format: POSTFIX_ERROR_CODE })).toEqual([
+      'objectName.field.errorCode',
+      'field.errorCode',
+      `${TEST_BEAN}.errorCode`,
+      'errorCode',
+    ]);
+  });
+
+  it('shouldSupportCustomFormat', () => {
+    const format = (errorCode: string, objectName?: string, field?: string) =>
+      toDelimitedString(`CUSTOM-${errorCode}`, objectName, field);
+    expect(springMessageCodes('errorCode', 'objectName', undefined, undefined, { format })).toEqual([
+      'CUSTOM-errorCode.objectName',
+      'CUSTOM-errorCode',
     ]);
   });
 
