@@ -22,11 +22,14 @@ export function parseAcceptLanguage(header: string): LanguageRange[] {
     const tag = rawTag?.trim() ?? '';
     if (!/^(\*|[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*)$/.test(tag)) continue;
     let quality = 1;
+    let malformed = false;
     for (const param of params) {
-      const match = /^\s*q\s*=\s*([01](\.\d{0,3})?)\s*$/.exec(param);
+      if (!/^\s*q\s*=/.test(param)) continue;
+      const match = /^\s*q\s*=\s*(0(\.\d{0,3})?|1(\.0{0,3})?)\s*$/.exec(param);
       if (match) quality = Number(match[1]);
+      else malformed = true; // RFC 9110 qvalue: 0 to 1, three decimals at most
     }
-    if (quality > 0 && quality <= 1) ranges.push({ tag, primary: primaryOf(tag), quality });
+    if (!malformed && quality > 0) ranges.push({ tag, primary: primaryOf(tag), quality });
   }
   return ranges
     .map((range, index) => ({ range, index }))

@@ -4,6 +4,7 @@ import { BusinessException } from '../codes/business.exception.js';
 import { LOGGER_CONTEXT, RESPONSE_OPTIONS } from '../module/response.constants.js';
 import type { ResolvedResponseOptions } from '../module/resolve-options.js';
 import { failureOutcome } from '../outcome/failure-outcome.js';
+import { GENERIC_FAILURE_MESSAGE } from '../outcome/http-status.js';
 import type { FailureOutcome, RequestFacts } from '../outcome/outcome.interface.js';
 import { renderFailure } from '../render/envelope.renderer.js';
 import { PROBLEM_JSON, renderProblem } from '../render/problem-details.renderer.js';
@@ -20,6 +21,8 @@ import { type IncomingRequest, RequestFactsReader } from './request-facts.reader
  * // main.ts, without ResponseModule's global registration
  * app.useGlobalFilters(app.get(ResponseExceptionFilter));
  */
+const LAST_RESORT_BODY = JSON.stringify({ code: 500, message: GENERIC_FAILURE_MESSAGE, status: 500 });
+
 @Catch()
 export class ResponseExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(LOGGER_CONTEXT);
@@ -34,22 +37,40 @@ export class ResponseExceptionFilter implements ExceptionFilter {
     const type = host.getType<string>();
     if (type === 'rpc') return throwError(() => exception);
     if (type !== 'http') return exception;
-
     const request = host.switchToHttp().getRequest<IncomingRequest>();
     const response = host.switchToHttp().getResponse<unknown>();
+    try {
+      this.answer(exception, request, response);
+    } catch (error) {
+      this.lastResort(error, response);
+    }
+    return undefined;
+  }
+
+  private answer(exception: unknown, request: IncomingRequest, response: unknown): void {
     const facts = this.reader.facts(request);
     const outcome = failureOutcome(exception, this.options, facts.locale);
     this.log(outcome, facts, exception);
 
     if (this.writer.headersSent(response)) {
       this.writer.abort(response);
-      return undefined;
+      return;
     }
     const rendered = this.render(outcome, facts, request);
     const status = this.options.httpStatus === 'always-200' ? 200 : rendered.status;
     this.writer.setHeader(response, this.options.requestId.header, facts.requestId);
     this.writer.send(response, status, rendered.body, rendered.contentType);
-    return undefined;
+  }
+
+  /** The filter is the last line of defence: if answering failed, a bare 500 or a cut connection, never a throw. */
+  private lastResort(error: unknown, response: unknown): void {
+    try {
+      this.logger.error('failure could not be rendered', error instanceof Error ? error.stack : describeValue(error));
+      if (this.writer.headersSent(response)) this.writer.abort(response);
+      else this.writer.send(response, 500, LAST_RESORT_BODY, JSON_CONTENT_TYPE);
+    } catch {
+      this.writer.abort(response);
+    }
   }
 
   /**
@@ -86,6 +107,16 @@ export class ResponseExceptionFilter implements ExceptionFilter {
   }
 
   private log(outcome: FailureOutcome, facts: RequestFacts, exception: unknown): void {
+    try {
+      this.logOnce(outcome, facts, exception);
+    } catch {
+      this.logger.error(
+        `${facts.method} ${facts.path} ${outcome.httpStatus} [requestId=${facts.requestId}] (unloggable exception)`,
+      );
+    }
+  }
+
+  private logOnce(outcome: FailureOutcome, facts: RequestFacts, exception: unknown): void {
     const line = `${facts.method} ${facts.path} ${outcome.httpStatus} [requestId=${facts.requestId}]`;
     if (outcome.httpStatus >= 500) {
       this.logger.error(

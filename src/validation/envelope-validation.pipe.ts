@@ -82,13 +82,15 @@ export class EnvelopeValidationPipe implements PipeTransform {
 }
 
 function notAnObject(location: ViolationLocation, value: unknown, prefix: string[], objectName: string): Violation {
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
   return {
     location,
     path: prefix,
-    value,
+    // An unparsed text body (a JSON document sent as text/plain) may hold anything, secrets included: never echo it.
+    value: typeof value === 'string' ? undefined : value,
     constraint: 'isObject',
     arguments: [],
-    message: `${prefix[0] ?? location} must be a JSON object`,
+    message: `${prefix[0] ?? location} must be a JSON object (got ${kind})`,
     objectName,
   };
 }

@@ -1,0 +1,203 @@
+import { connect } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chaosAppModule } from '../fixtures/chaos.app.js';
+import { ADAPTERS, createTestApp, type TestApp } from './harness.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const SECRET = 'hunter2-secret-value';
+
+/** Sends raw bytes on a fresh connection and returns whatever comes back before the server closes (or 3 s). */
+function rawExchange(port: number, payload: string | Buffer): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    const done = () => resolve(Buffer.concat(chunks).toString('latin1'));
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('close', done);
+    socket.on('error', done);
+    socket.setTimeout(3000, () => socket.destroy());
+    socket.write(payload);
+  });
+}
+
+function expectEnvelope(res: request.Response, status: number): void {
+  expect(res.status).toBe(status);
+  expect(res.headers['content-type']).toMatch(/^application\/json/);
+  expect(res.body).toMatchObject({ code: expect.anything(), message: expect.any(String), status });
+  expect(res.headers['x-request-id']).toBeDefined();
+  expect(res.text).not.toContain(SECRET);
+}
+
+describe.each(ADAPTERS)('bad input on %s', (adapter) => {
+  let t: TestApp;
+  let port: number;
+  beforeAll(async () => {
+    t = await createTestApp(adapter, [chaosAppModule()], undefined, { bodyLimit: 1024 * 1024 });
+    await t.app.listen(0, '127.0.0.1');
+    port = ((t.app.getHttpServer() as unknown as Server).address() as AddressInfo).port;
+  });
+  afterAll(() => t.app.close());
+  const http = () => request(t.app.getHttpServer());
+  const alive = async () => expect((await http().get('/chaos/slow').expect(200)).body.data).toEqual({ slow: true });
+
+  it('malformed and truncated JSON: 400, without quoting the body', async () => {
+    for (const text of [
+      `{"name":"a","password":"${SECRET}",}`,
+      `{"name":"a","password":"${SECRET}","count":`,
+      '{',
+      '[1,2',
+      'nul',
+    ]) {
+      const res = await http().post('/chaos/dto').set('Content-Type', 'application/json').send(text);
+      expectEnvelope(res, 400);
+      expect(res.body.message).toBe('Malformed JSON in request body');
+    }
+  });
+
+  it('a JSON body sent as text/plain is never parsed as JSON: a validation failure in the envelope', async () => {
+    // Express leaves the body unparsed ({}), Fastify reads it as a string: either way it is no DTO
+    const res = await http()
+      .post('/chaos/dto')
+      .set('Content-Type', 'text/plain')
+      .send(`{"name":"a","password":"${SECRET}"}`);
+    expectEnvelope(res, 400);
+  });
+
+  it('a media type no parser reads: 415 on Fastify; Express leaves the body empty (400)', async () => {
+    const res = await http().post('/chaos/dto').set('Content-Type', 'application/x-unknown').send('<a/>');
+    expectEnvelope(res, adapter === 'fastify' ? 415 : 400);
+  });
+
+  it('an empty body on a DTO route: 400 with violations', async () => {
+    const res = await http().post('/chaos/dto');
+    expectEnvelope(res, 400);
+    expect(res.body.details.length).toBeGreaterThan(0);
+  });
+
+  it('10 000 keys on one level: answered, with only the real violations', async () => {
+    const body: Record<string, unknown> = { name: 'n', count: 'x' };
+    for (let i = 0; i < 10_000; i++) body[`k${i}`] = i;
+    const res = await http().post('/chaos/dto').send(body);
+    expectEnvelope(res, 400);
+    expect(res.body.details).toEqual([
+      { field: '/count', value: 'x', issue: 'count must be an integer number', location: 'body' },
+    ]);
+  });
+
+  it('1 000 levels of nesting, in a DTO property and as the whole body: a small envelope', async () => {
+    const deep = '{"a":'.repeat(1000) + '1' + '}'.repeat(1000);
+    const nested = await http()
+      .post('/chaos/dto')
+      .set('Content-Type', 'application/json')
+      .send(`{"name":"n","count":1,"main":${deep}}`);
+    expectEnvelope(nested, 400);
+    expect(nested.body.details.map((d: { field: string }) => d.field)).toEqual([
+      '/main/label',
+      '/main/label',
+      '/main/weight',
+      '/main/weight',
+      '/main/weight',
+    ]);
+    const whole = await http()
+      .post('/chaos/dto')
+      .set('Content-Type', 'application/json')
+      .send('['.repeat(1000) + ']'.repeat(1000));
+    expectEnvelope(whole, 400);
+    expect(whole.text.length).toBeLessThan(2_000);
+  });
+
+  it('__proto__ and constructor.prototype keys: no crash, no pollution', async () => {
+    const text =
+      '{"name":"n","count":1,"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":2}},"parts":[{"label":"l","weight":1,"__proto__":{"polluted":3}}]}';
+    const res = await http().post('/chaos/dto').set('Content-Type', 'application/json').send(text);
+    expect([201, 400]).toContain(res.status);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+    await alive();
+  });
+
+  it('invalid UTF-8 in a JSON body: answered, never a crash', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"name":"'),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from('","count":1}'),
+    ]);
+    const res = await http().post('/chaos/dto').set('Content-Type', 'application/json').send(bytes);
+    expect([201, 400]).toContain(res.status);
+    expect(() => JSON.parse(res.text) as unknown).not.toThrow();
+    await alive();
+  });
+
+  it('an oversized body: 413 in the envelope', async () => {
+    const res = await http()
+      .post('/chaos/dto')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ name: 'x'.repeat(3_000_000), password: SECRET }));
+    expectEnvelope(res, 413);
+  });
+
+  it('a huge query string: refused by Node before any handler (431), and the server keeps serving', async () => {
+    const answer = await rawExchange(port, `GET /chaos/slow?q=${'x'.repeat(100_000)} HTTP/1.1\r\nHost: a\r\n\r\n`);
+    expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    await alive();
+  });
+
+  it('an X-Request-Id with CR/LF never splits headers: Node refuses the request, and the server keeps serving', async () => {
+    const answer = await rawExchange(
+      port,
+      'GET /chaos/slow HTTP/1.1\r\nHost: a\r\nX-Request-Id: a\rSet-Cookie: evil=1\r\n\r\n',
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+    expect(answer).not.toMatch(/set-cookie: evil/i);
+    await alive();
+  });
+
+  it('a 10 kB or non-ASCII X-Request-Id is replaced by a generated one', async () => {
+    const long = await http().get('/chaos/dto-missing').set('X-Request-Id', 'r'.repeat(10_000));
+    expectEnvelope(long, 404);
+    expect(long.headers['x-request-id']).toMatch(UUID);
+    const answer = await rawExchange(
+      port,
+      Buffer.concat([
+        Buffer.from('GET /nope HTTP/1.1\r\nHost: a\r\nConnection: close\r\nX-Request-Id: '),
+        Buffer.from('идентификатор', 'utf8'),
+        Buffer.from('\r\n\r\n'),
+      ]),
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 404 /);
+    expect(answer).toMatch(/x-request-id: [0-9a-f-]{36}\r\n/i);
+  });
+
+  it('Accept-Language garbage falls back to the default locale', async () => {
+    for (const value of ['zh;q=abc,,,;;;=', 'zh;q=2', ';'.repeat(5_000), 'en-'.repeat(500), 'q=0.5', 'zh-CN;q=0']) {
+      const res = await http().post('/chaos/dto').set('Accept-Language', value).send({});
+      expectEnvelope(res, 400);
+      expect(res.body.message).toBe('Request parameters are invalid');
+    }
+  });
+
+  it('odd X-Stringify values never break the answer', async () => {
+    for (const value of ['', '2', 'TRUE', 'yes', '1,1', ' 1 ', 'x'.repeat(5_000)]) {
+      const res = await http().get('/chaos/return/none').set('X-Stringify', value);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ code: 0, message: 'OK', data: null });
+    }
+  });
+
+  it('a client that disconnects before the answer: nothing crashes, the next request is served', async () => {
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.write('GET /chaos/slow HTTP/1.1\r\nHost: a\r\n\r\n');
+      setTimeout(() => {
+        socket.destroy();
+        resolve('gone');
+      }, 50);
+    });
+    expect(answer).toBe('gone');
+    await new Promise((resolve) => setTimeout(resolve, 400)); // let the handler finish writing to a closed socket
+    await alive();
+    expect(t.logger.of('error')).toEqual([]);
+  });
+});
