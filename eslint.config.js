@@ -4,7 +4,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'coverage/', 'sample-app/dist/'] },
+  { ignores: ['dist/', 'coverage/', 'sample-app/dist/', 'bench/dist/'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
