@@ -78,7 +78,7 @@ export function createTimestampFormatter(format: string, timeZone: string): Time
   if (format === 'iso' && utc) return (date) => date.toISOString();
   const pattern = format === 'iso' ? ISO_PATTERN : format;
   const read = wallClockReader(createZoneFormat(timeZone));
-  return (date) => {
+  const render = (date: Date) => {
     const clock = read(date);
     return pattern.replace(TOKEN, (token, literal: string | undefined) => {
       if (literal !== undefined) return literal;
@@ -86,5 +86,17 @@ export function createTimestampFormatter(format: string, timeZone: string): Time
       if (token === 'ZZ') return clock.Z.replace(':', '');
       return clock[token as keyof WallClock];
     });
+  };
+  if (/SSS/.test(pattern.replace(/\[[^\]]*]/g, ''))) return render;
+  // Without milliseconds the text only changes once a second: compute it once per second.
+  let cachedSecond = Number.NaN;
+  let cached = '';
+  return (date) => {
+    const second = Math.floor(date.getTime() / 1000);
+    if (second !== cachedSecond) {
+      cached = render(date);
+      cachedSecond = second;
+    }
+    return cached;
   };
 }
