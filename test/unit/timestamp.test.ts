@@ -47,6 +47,17 @@ describe('createTimestampFormatter', () => {
   });
 });
 
+describe('createTimestampFormatter without milliseconds (cached per second)', () => {
+  it('changes exactly when the second changes, backwards too', () => {
+    const format = createTimestampFormatter('YYYY-MM-DD HH:mm:ss', 'Asia/Shanghai');
+    const base = Date.parse('2026-11-22T08:00:00.000Z');
+    for (const offset of [0, 999, 1000, 999, 59_999, 60_000, -1]) {
+      const expected = new Date(base + offset + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+      expect(format(new Date(base + offset))).toBe(expected);
+    }
+  });
+});
+
 describe('isTimestampPattern', () => {
   it('needs at least one date token outside [literals]', () => {
     expect(isTimestampPattern('YYYY')).toBe(true);
