@@ -44,7 +44,9 @@ export class ReplyWriter {
    * writer.headersSent(res); // true once a stream started writing
    */
   headersSent(response: unknown): boolean {
-    return Boolean(this.adapterHost.httpAdapter.isHeadersSent(response));
+    // Nest 11's Fastify adapter only knows Fastify's own flag; a handler that wrote to reply.raw has sent headers too.
+    const raw = (response as { raw?: { headersSent?: boolean } }).raw;
+    return raw?.headersSent === true || Boolean(this.adapterHost.httpAdapter.isHeadersSent(response));
   }
 
   /**

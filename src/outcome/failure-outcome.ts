@@ -40,6 +40,19 @@ function requestErrorStatus(error: unknown): number | undefined {
   return fromParser && isFailureStatus(value) && value < 500 ? value : undefined;
 }
 
+/**
+ * Nest 11 maps a body parser's `SyntaxError` to `new BadRequestException(error.message)` and drops the cause; the
+ * message is V8's (which quotes the body) or Fastify's. These are recognised by their wording.
+ */
+const JSON_PARSER_WORDING =
+  /\bin JSON at position \d+|^Unexpected end of JSON input$|is not valid JSON|^Unexpected token .* JSON/;
+
+function isUncausedJsonParserError(exception: HttpException, response: unknown): boolean {
+  if (exception.getStatus() !== 400 || exception.cause !== undefined) return false;
+  const message = typeof response === 'string' ? response : isObject(response) ? response.message : undefined;
+  return typeof message === 'string' && JSON_PARSER_WORDING.test(message);
+}
+
 function requestErrorMessage(status: number, error: unknown): string {
   const { type, code } = error as ErrorLike;
   const json =
@@ -123,6 +136,7 @@ function fromHttpException(exception: HttpException, options: ResolvedResponseOp
   const status = exception.getStatus();
   if (!isFailureStatus(status)) return internalFailure(exception, options);
   const response = exception.getResponse();
+  if (isUncausedJsonParserError(exception, response)) return fromRequestError(new SyntaxError(), 400, options);
   const fromRequest = requestErrorStatus(exception.cause) !== undefined;
   return {
     kind: 'failure',

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ordersAppModule } from '../fixtures/orders.app.js';
+import { NEST_MAJOR } from '../nest-version.js';
 import { ADAPTERS, createTestApp, type TestApp } from './harness.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -66,7 +67,7 @@ describe.each(ADAPTERS)('failures on %s', (adapter) => {
     expect(res.body).toMatchObject({ code: 415, status: 415, error: 'Unsupported Media Type' });
   });
 
-  it('renders HttpException bodies: a string, a message array, an object with extra members, Nest 12 errorCode', async () => {
+  it('renders HttpException bodies: a string, a message array, an object with extra members', async () => {
     expect((await http().get('/cases/http-string').expect(418)).body).toMatchObject({
       code: 418,
       message: 'plain string body',
@@ -81,6 +82,9 @@ describe.each(ADAPTERS)('failures on %s', (adapter) => {
       message: 'order is locked',
       detail: { lockedBy: 'u1' },
     });
+  });
+
+  it.skipIf(NEST_MAJOR < 12)("renders Nest 12's errorCode as the code", async () => {
     expect((await http().get('/cases/http-error-code').expect(400)).body).toMatchObject({
       code: 'COUPON_EXPIRED',
       message: 'coupon expired',

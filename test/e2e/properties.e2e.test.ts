@@ -186,6 +186,11 @@ describe.each(ADAPTERS)('property: any result on %s', (adapter) => {
   });
 });
 
+/** Fastify's default JSON parser (Nest 11) refuses `__proto__` keys outright: a malformed-body 400, not violations. */
+function refusedAsMalformed(body: { message?: string }): boolean {
+  return body.message === 'Malformed JSON in request body';
+}
+
 /** Arbitrary JSON bodies for the chaos DTO: mostly the right shape, often wrong in places. */
 const part = fc.record(
   {
@@ -224,7 +229,7 @@ describe.each(ADAPTERS)('property: arbitrary JSON bodies on a DTO route, %s', (a
       fc.asyncProperty(dtoBody, async (body) => {
         const sent = JSON.parse(JSON.stringify(body)) as Record<string, unknown>; // what the server receives (-0 → 0)
         const res = await request(wechat.app.getHttpServer()).post('/chaos/dto').send(sent);
-        if (res.status === 201) return;
+        if (res.status === 201 || refusedAsMalformed(res.body)) return;
         expect(res.status).toBe(400);
         const details = res.body.details as { field: string; value: unknown; location: string }[];
         expect(details.length).toBeGreaterThan(0);
@@ -246,7 +251,7 @@ describe.each(ADAPTERS)('property: arbitrary JSON bodies on a DTO route, %s', (a
     await fc.assert(
       fc.asyncProperty(dtoBody, async (sent) => {
         const res = await request(spring.app.getHttpServer()).post('/chaos/dto').send(sent);
-        if (res.status === 201) return;
+        if (res.status === 201 || refusedAsMalformed(res.body)) return;
         for (const error of res.body.errors as { codes: string[]; code: string; field: string; objectName: string }[]) {
           const { codes, code, field, objectName } = error;
           expect(objectName).toBe('chaosDto');

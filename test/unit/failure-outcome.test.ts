@@ -3,6 +3,7 @@ import { HttpException } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
 import { BusinessException, resolveResponseOptions } from '../../src/index.js';
 import { failureOutcome } from '../../src/outcome/failure-outcome.js';
+import { NEST_MAJOR } from '../nest-version.js';
 
 const options = resolveResponseOptions();
 const named = resolveResponseOptions({ statusCodes: { 400: 'PARAM_ERROR', 500: 'SYSTEM_ERROR' } });
@@ -66,7 +67,7 @@ describe('failureOutcome: HttpException', () => {
     expect(failureOutcome(new common.NotFoundException(), options, 'en').detail).toBeUndefined();
   });
 
-  it("uses Nest 12's errorCode as the code", () => {
+  it.skipIf(NEST_MAJOR < 12)("uses Nest 12's errorCode as the code", () => {
     const outcome = failureOutcome(
       new common.BadRequestException('expired', { errorCode: 'COUPON_EXPIRED' }),
       options,
@@ -149,6 +150,25 @@ describe('failureOutcome: errors raised while reading the request', () => {
     const mapped = failureOutcome(new HttpException(raw.message, status, { cause: error }), options, 'en');
     expect(mapped.message).toBe(direct.message);
     expect(mapped.detail).toBeUndefined();
+  });
+
+  it("recognises Nest 11's cause-less parser errors by their wording, and leaves other messages alone", () => {
+    for (const message of [
+      'Expected double-quoted property name in JSON at position 22',
+      'Unexpected end of JSON input',
+      `Unexpected token 'p', "password=hunter2" is not valid JSON`,
+      "Body is not valid JSON but content-type is set to 'application/json'",
+    ]) {
+      expect(failureOutcome(new common.BadRequestException(message), options, 'en').message).toBe(
+        'Malformed JSON in request body',
+      );
+    }
+    expect(failureOutcome(new common.BadRequestException('JSON field "a" is missing'), options, 'en').message).toBe(
+      'JSON field "a" is missing',
+    );
+    expect(failureOutcome(new common.ConflictException('Unexpected end of JSON input'), options, 'en').message).toBe(
+      'Unexpected end of JSON input',
+    );
   });
 
   it('does not treat a 5xx or an unrelated object with a status as a request error', () => {
