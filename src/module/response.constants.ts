@@ -15,3 +15,15 @@ export const WRAPPED_PROPERTY = Symbol('nest-envelope:wrapped');
 
 /** Name of the logger context used for 5xx logs. */
 export const LOGGER_CONTEXT = 'ResponseModule';
+
+/** Metadata key of a route method's `RouteRef` (copied by Nest onto the handler Express routes to). */
+export const ROUTE_REF_METADATA = 'nest-envelope:route';
+
+/** Key of the `RouteRef` in a Fastify route's config. */
+export const ROUTE_REF_CONFIG_KEY = Symbol('nest-envelope:route');
+
+/** Request property set once the module has answered (or is answering) the request itself. */
+export const ANSWERED_PROPERTY = Symbol('nest-envelope:answered');
+
+/** Adapter property holding the adapter's own `reply`, once the module has wrapped it. */
+export const ORIGINAL_REPLY = Symbol('nest-envelope:original-reply');
