@@ -11,6 +11,10 @@ export type { CodeEntry, DefineCodesOptions, DefinedCatalogue, DefinedCode } fro
 export { CodeDefinitionError } from './codes/code-definition.check.js';
 export { HttpStatusCodes } from './codes/http-status.codes.js';
 export { Seed003Codes } from './codes/seed-003.codes.js';
+export type { RegisteredCode } from './codes/code-collection.js';
+export { seed004Rule } from './codes/code-rule.js';
+export type { CodeRule } from './codes/code-rule.js';
+export type { CodeTableEntry } from './render/code-table.renderer.js';
 export type { FailureOutcome, RequestFacts, SuccessOutcome } from './outcome/outcome.interface.js';
 export { ResponseInterceptor } from './http/response.interceptor.js';
 export { ResponseExceptionFilter } from './http/response-exception.filter.js';
