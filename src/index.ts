@@ -11,10 +11,16 @@ export type { CodeEntry, DefineCodesOptions, DefinedCatalogue, DefinedCode } fro
 export { CodeDefinitionError } from './codes/code-definition.check.js';
 export { HttpStatusCodes } from './codes/http-status.codes.js';
 export { Seed003Codes } from './codes/seed-003.codes.js';
+export { ApiCode } from './codes/api-code.decorator.js';
+export { ApiThrows } from './codes/api-throws.decorator.js';
+export { UndeclaredBusinessCodeError } from './codes/throws-contract.js';
+export { CodeRegistry } from './codes/code.registry.js';
+export { CodeRegistryError } from './codes/code-registry.error.js';
 export type { RegisteredCode } from './codes/code-collection.js';
 export { seed004Rule } from './codes/code-rule.js';
 export type { CodeRule } from './codes/code-rule.js';
 export type { CodeTableEntry } from './render/code-table.renderer.js';
+export type { LocaleOptions, LocaleRequest } from './module/response-options.interface.js';
 export type { FailureOutcome, RequestFacts, SuccessOutcome } from './outcome/outcome.interface.js';
 export { ResponseInterceptor } from './http/response.interceptor.js';
 export { ResponseExceptionFilter } from './http/response-exception.filter.js';

@@ -15,3 +15,12 @@ export const WRAPPED_PROPERTY = Symbol('nest-envelope:wrapped');
 
 /** Name of the logger context used for 5xx logs. */
 export const LOGGER_CONTEXT = 'ResponseModule';
+
+/** Metadata key set by `@ApiCode()`: the success code definition of a handler or controller. */
+export const API_CODE_METADATA = 'nest-envelope:api-code';
+
+/** Metadata key set by `@ApiThrows()`: the business error definitions a handler or controller declares. */
+export const API_THROWS_METADATA = 'nest-envelope:api-throws';
+
+/** Request property holding the negotiated locale, so it is chosen once per request. */
+export const LOCALE_PROPERTY = Symbol('nest-envelope:locale');
