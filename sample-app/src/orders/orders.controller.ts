@@ -10,7 +10,9 @@ import {
   Sse,
   StreamableFile,
 } from '@nestjs/common';
+import { ApiCode, ApiThrows } from 'nest-envelope';
 import { interval, map, type Observable, take } from 'rxjs';
+import { OrderCodes } from './orders.codes.js';
 import { OrdersService } from './orders.service.js';
 
 function parseId(id: string): bigint {
@@ -22,6 +24,7 @@ export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get()
+  @ApiCode(OrderCodes.ORDERS_LISTED)
   list() {
     return this.orders.list();
   }
@@ -47,11 +50,15 @@ export class OrdersController {
   }
 
   @Get(':id')
+  @ApiCode(OrderCodes.ORDER_FOUND)
+  @ApiThrows(OrderCodes.ORDER_NOT_FOUND)
   find(@Param('id') id: string) {
     return this.orders.find(parseId(id));
   }
 
   @Post()
+  @ApiCode(OrderCodes.ORDER_CREATED)
+  @ApiThrows(OrderCodes.OUT_OF_STOCK)
   create(@Body() body: { sku?: unknown; quantity?: unknown }) {
     const sku = typeof body?.sku === 'string' ? body.sku : '';
     return this.orders.create(sku, Number(body?.quantity ?? 1));
@@ -59,6 +66,7 @@ export class OrdersController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiThrows(OrderCodes.ORDER_NOT_FOUND, OrderCodes.ORDER_LOCKED)
   cancel(@Param('id') id: string): void {
     this.orders.cancel(parseId(id));
   }
