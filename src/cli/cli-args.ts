@@ -19,7 +19,12 @@ export interface CodesCommand {
  */
 export type CliCommand = CodesCommand | { readonly kind: 'help' };
 
-/** The usage text, printed for `--help` and after a usage error. */
+/**
+ * The usage text, printed for `--help` and after a usage error.
+ *
+ * @example
+ * console.log(CLI_USAGE); // 'Usage: nest-envelope codes <module-file> [--format md|json] [--export AppModule]…'
+ */
 export const CLI_USAGE = `Usage: nest-envelope codes <module-file> [--format md|json] [--export AppModule]
 
 Loads a built application module (an ESM .js file), starts its Nest application context (no server,

@@ -5,7 +5,12 @@ import { NestFactory } from '@nestjs/core';
 import { CodeRegistry } from '../codes/code.registry.js';
 import { type CodesCommand, CliUsageError } from './cli-args.js';
 
-/** Loads a module file's exports. */
+/**
+ * Loads a module file's exports.
+ *
+ * @example
+ * const fromMemory: ModuleLoader = () => Promise.resolve({ AppModule });
+ */
 export type ModuleLoader = (file: string) => Promise<Record<string, unknown>>;
 
 /**

@@ -81,8 +81,15 @@ function messageProblem(message: unknown): DefinitionProblem | undefined {
 export function definitionProblem(value: unknown): DefinitionProblem | undefined {
   if (!isPlainObject(value)) return problem('', 'must be an object { code, status?, message }', value);
   const unknown = Object.keys(value).find((member) => !MEMBERS.has(member));
-  if (unknown !== undefined)
+  if (unknown !== undefined) {
     return problem(unknown, 'is not a member of a code definition (code, status, message)', unknown);
+  }
+  for (const name of ['key', 'catalogue'] as const) {
+    const given = value[name];
+    if (given !== undefined && (typeof given !== 'string' || given === '')) {
+      return problem(name, 'must be a non-empty string', given);
+    }
+  }
   return codeProblem(value.code) ?? statusProblem(value.status) ?? messageProblem(value.message);
 }
 

@@ -47,7 +47,12 @@ export const seed004Rule: CodeRule = ({ code, kind }) => {
   return undefined;
 };
 
-/** The built-in rules the `codeRule` option accepts by name. */
+/**
+ * The built-in rules the `codeRule` option accepts by name.
+ *
+ * @example
+ * CODE_RULE_PRESETS['seed-004'] === seed004Rule; // true
+ */
 export const CODE_RULE_PRESETS: Readonly<Record<string, CodeRule>> = { 'seed-004': seed004Rule };
 
 /**

@@ -5,6 +5,9 @@ import { type EndpointCodes, readEndpointCodes } from './endpoint-codes.js';
  * Resolves the `@ApiCode` / `@ApiThrows` of a handler once and keeps the answer: the interceptor asks per
  * request, the registry at start-up, and an adapter-level fast path can share the same answers.
  * Keyed by controller, then handler, since a handler inherited by two controllers may carry different defaults.
+ *
+ * @example
+ * const { success, successStatus, declared } = app.get(EndpointCodesResolver).resolve(handler, OrdersController);
  */
 @Injectable()
 export class EndpointCodesResolver {

@@ -24,7 +24,13 @@ export function isFailureStatus(status: unknown): status is number {
   return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599;
 }
 
-/** True for a status a `BusinessException` can answer with: 400–599, and seed 003's custom failures 390–399. */
+/**
+ * True for a status a `BusinessException` can answer with: 400–599, and seed 003's custom failures 390–399.
+ *
+ * @example
+ * isBusinessFailureStatus(391); // true
+ * isBusinessFailureStatus(302); // false
+ */
 export function isBusinessFailureStatus(status: unknown): status is number {
   return (
     isFailureStatus(status) ||

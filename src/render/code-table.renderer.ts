@@ -77,8 +77,8 @@ function literal(text: string): string {
  *
  * @example
  * renderCodeTableMarkdown(registry.codes(), ['en', 'zh-CN']);
- * // | code    | name                      | HTTP status | message (en)       | message (zh-CN)   | endpoints       |
- * // | ------- | ------------------------- | ----------- | ------------------ | ----------------- | --------------- |
+ * // | code    | name                      | HTTP status | message (en)        | message (zh-CN) | endpoints      |
+ * // | ------- | ------------------------- | ----------- | ------------------- | --------------- | -------------- |
  * // | `10010` | `OrderCodes.OUT_OF_STOCK` | 409         | out of stock: {sku} | 库存不足：{sku} | `POST /orders` |
  */
 export function renderCodeTableMarkdown(codes: readonly RegisteredCode[], locales: readonly string[]): string {

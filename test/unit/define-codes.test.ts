@@ -109,6 +109,12 @@ describe('definitionProblem', () => {
     expect(definitionProblem(OrderCodes.OUT_OF_STOCK)).toBeUndefined();
     expect(definitionProblem({ code: -1, message: 'legacy negative code' })).toBeUndefined();
     expect(definitionProblem({ code: 1, status: 599, message: { 'zh-Hant-TW': '好' } })).toBeUndefined();
+    expect(definitionProblem({ code: 1, message: 'x', key: 3 })).toEqual({
+      member: 'key',
+      expectation: 'must be a non-empty string',
+      got: '3',
+    });
+    expect(definitionProblem({ code: 1, message: 'x', catalogue: '' })?.member).toBe('catalogue');
   });
 });
 
