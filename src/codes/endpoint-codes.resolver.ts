@@ -7,7 +7,8 @@ import { type EndpointCodes, readEndpointCodes } from './endpoint-codes.js';
  * Keyed by controller, then handler, since a handler inherited by two controllers may carry different defaults.
  *
  * @example
- * const { success, successStatus, declared } = app.get(EndpointCodesResolver).resolve(handler, OrdersController);
+ * // in the interceptor (and a later adapter-level fast path), injected from ResponseModule
+ * const { success, successStatus, declared } = this.endpoints.resolve(context.getHandler(), context.getClass());
  */
 @Injectable()
 export class EndpointCodesResolver {
