@@ -38,6 +38,7 @@ bootstrap()
     ]) {
       console.log(`  ${line}`);
     }
+    console.log('The code table: node dist/cli/main.js codes sample-app/dist/app.module.js [--format json]');
   })
   .catch((error: unknown) => {
     console.error(error);

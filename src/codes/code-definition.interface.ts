@@ -26,6 +26,10 @@ export interface CodeDefinition {
   readonly code: BusinessCode;
   readonly status?: number;
   readonly message: string | LocalisedText;
+  /** Its key in its catalogue (`OUT_OF_STOCK`); set by `defineCodes`, used in error messages and the code table. */
+  readonly key?: string;
+  /** The catalogue's name, when `defineCodes(entries, { name })` gave one. */
+  readonly catalogue?: string;
 }
 
 /**

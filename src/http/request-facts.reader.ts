@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { CodeRegistry } from '../codes/code.registry.js';
 import { LocaleNegotiator } from '../codes/locale.js';
-import { REQUEST_ID_PROPERTY } from '../module/response.constants.js';
+import { LOCALE_PROPERTY, LOGGER_CONTEXT, REQUEST_ID_PROPERTY } from '../module/response.constants.js';
 import { RESPONSE_OPTIONS } from '../module/response.constants.js';
 import type { ResolvedResponseOptions } from '../module/resolve-options.js';
 import type { RequestFacts } from '../outcome/outcome.interface.js';
@@ -13,6 +14,7 @@ export interface IncomingRequest {
   headers: Record<string, string | string[] | undefined>;
   query?: unknown;
   [REQUEST_ID_PROPERTY]?: string;
+  [LOCALE_PROPERTY]?: string;
 }
 
 const TRUTHY_FLAGS = new Set(['1', 'true', 'yes', 'on']);
@@ -32,14 +34,14 @@ function isTruthyFlag(value: unknown): boolean {
  */
 @Injectable()
 export class RequestFactsReader {
-  private readonly negotiator: LocaleNegotiator;
+  private readonly logger = new Logger(LOGGER_CONTEXT);
+  private negotiator: LocaleNegotiator | undefined;
 
   constructor(
     @Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions,
     private readonly adapterHost: HttpAdapterHost,
-  ) {
-    this.negotiator = new LocaleNegotiator(options.locale.known, options.locale.default);
-  }
+    private readonly registry: CodeRegistry,
+  ) {}
 
   /**
    * The request id, chosen once per request and remembered on it.
@@ -57,11 +59,42 @@ export class RequestFactsReader {
   }
 
   /**
+   * The locale of the request, among every locale the app knows (built-in, the success message's, the registered
+   * codes'): the custom resolver's answer first, else the header's. Chosen once per request and remembered on it.
+   *
    * @example
    * reader.locale(req); // 'zh-CN' for Accept-Language: zh;q=0.9, en;q=0.5
    */
   locale(request: IncomingRequest): string {
-    return this.negotiator.negotiate(firstHeader(request.headers[this.options.locale.header]));
+    let locale = request[LOCALE_PROPERTY];
+    if (locale === undefined) {
+      const wanted = this.resolved(request) ?? firstHeader(request.headers[this.options.locale.header]);
+      locale = this.knownLocales().negotiate(wanted);
+      request[LOCALE_PROPERTY] = locale;
+    }
+    return locale;
+  }
+
+  /** The custom resolver's answer; one that throws is logged and left to the header. */
+  private resolved(request: IncomingRequest): string | undefined {
+    const { resolve } = this.options.locale;
+    if (resolve === undefined) return undefined;
+    try {
+      const answer = resolve(request);
+      return typeof answer === 'string' && answer !== '' ? answer : undefined;
+    } catch (error) {
+      this.logger.warn(`locale.resolve threw; using the ${this.options.locale.header} header: ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  // Built on first use: the registry's locales are known once it has collected at start-up.
+  private knownLocales(): LocaleNegotiator {
+    this.negotiator ??= new LocaleNegotiator(
+      [...new Set([...this.options.locale.known, ...this.registry.locales()])],
+      this.options.locale.default,
+    );
+    return this.negotiator;
   }
 
   /**

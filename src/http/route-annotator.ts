@@ -19,6 +19,15 @@ function methodNames(prototype: object): string[] {
   return [...names];
 }
 
+/** The method itself, never the result of a getter. */
+function methodOf(prototype: object, name: string): object | undefined {
+  for (let current: object | null = prototype; current; current = Object.getPrototypeOf(current) as object | null) {
+    const descriptor = Object.getOwnPropertyDescriptor(current, name);
+    if (descriptor) return typeof descriptor.value === 'function' ? (descriptor.value as object) : undefined;
+  }
+  return undefined;
+}
+
 /**
  * Marks every route method of every controller with its `RouteRef`. Runs once, before Nest registers the routes
  * (from `ResponseModule.configure`), so that the routed handlers carry it on both adapters. Idempotent; the refs
@@ -34,9 +43,8 @@ export function annotateRoutes(modules: ModulesContainer): void {
       if (typeof controller !== 'function' || !controller.prototype) continue;
       const prototype = controller.prototype as Record<string, unknown>;
       for (const methodName of methodNames(prototype)) {
-        const descriptor = Object.getOwnPropertyDescriptor(prototype, methodName);
-        const handler = descriptor?.value ?? (descriptor?.get ? undefined : prototype[methodName]);
-        if (typeof handler !== 'function') continue;
+        const handler = methodOf(prototype, methodName);
+        if (handler === undefined) continue;
         if (
           Reflect.getMetadata(PATH_METADATA, handler) === undefined ||
           Reflect.getMetadata(METHOD_METADATA, handler) === undefined

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { BusinessCode, CodeCatalogue, LocalisedText } from '../codes/code-definition.interface.js';
 import { createTimestampFormatter, createZoneFormat, isTimestampPattern } from '../render/timestamp.js';
 import type { TimestampFormatter } from '../render/timestamp.js';
-import type { Field, ResponseOptions, ValidationPipeSettings } from './response-options.interface.js';
+import type { Field, LocaleRequest, ResponseOptions, ValidationPipeSettings } from './response-options.interface.js';
+import { definitionProblem } from '../codes/code-definition.check.js';
+import { CODE_RULE_PRESETS, type CodeRule } from '../codes/code-rule.js';
 
 /** A bad option value; the message names the option by its path. */
 export class ResponseOptionsError extends Error {
@@ -35,9 +37,17 @@ export interface ResolvedResponseOptions {
   readonly requestId: { readonly header: string; readonly generate: () => string };
   readonly timestamp: TimestampFormatter;
   readonly int64: { readonly header: string; readonly query: string };
-  readonly locale: { readonly default: string; readonly header: string; readonly known: readonly string[] };
+  readonly locale: {
+    readonly default: string;
+    readonly header: string;
+    readonly known: readonly string[];
+    readonly resolve?: (request: LocaleRequest) => string | undefined;
+  };
   readonly html: boolean;
   readonly debug: boolean;
+  /** `'seed-004'` resolved to its function. */
+  readonly codeRule: CodeRule | undefined;
+  readonly strictThrows: 'off' | 'log' | 'throw';
 }
 
 export const FIELDS: readonly Field[] = [
@@ -97,6 +107,8 @@ const TOP_LEVEL_KEYS = new Set<string>([
   'locale',
   'html',
   'debug',
+  'codeRule',
+  'strictThrows',
 ]);
 /** RFC 9110 token: what a header name may be. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -282,6 +294,34 @@ function timestampFormatter(value: unknown): TimestampFormatter {
   return createTimestampFormatter(format, timeZone);
 }
 
+function catalogues(value: unknown): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) fail('codes', 'must be an array of catalogues from defineCodes', value);
+  value.forEach((catalogue: unknown, index) => {
+    if (!isPlainObject(catalogue)) {
+      throw new ResponseOptionsError(
+        `codes must be an array of catalogues from defineCodes (got ${describe(catalogue)} at codes[${index}])`,
+      );
+    }
+    for (const [key, definition] of Object.entries(catalogue)) {
+      const problem = definitionProblem(definition);
+      if (problem === undefined) continue;
+      const path = problem.member === '' ? `codes[${index}].${key}` : `codes[${index}].${key}.${problem.member}`;
+      throw new ResponseOptionsError(`${path} ${problem.expectation} (got ${problem.got})`);
+    }
+  });
+}
+
+function codeRule(value: unknown): CodeRule | undefined {
+  if (value === undefined || typeof value === 'function') return value as CodeRule | undefined;
+  const preset = typeof value === 'string' ? CODE_RULE_PRESETS[value] : undefined;
+  if (preset === undefined) {
+    const names = Object.keys(CODE_RULE_PRESETS).map((name) => JSON.stringify(name));
+    fail('codeRule', `must be ${names.join(', ')} or a function (code) => string | undefined`, value);
+  }
+  return preset;
+}
+
 function localesOf(message: string | LocalisedText): string[] {
   return typeof message === 'string' ? [] : Object.keys(message);
 }
@@ -336,14 +376,15 @@ export function resolveResponseOptions(input: ResponseOptions | undefined = {}):
     fail('validation.maxViolations', 'must be a positive integer', maxViolations);
   }
 
-  if (options.codes !== undefined && (!Array.isArray(options.codes) || !options.codes.every(isPlainObject))) {
-    fail('codes', 'must be an array of catalogues from defineCodes', options.codes);
-  }
+  catalogues(options.codes);
 
   const int64 = objectAt('int64', options.int64);
   onlyKeys('int64', int64, ['header', 'query']);
   const locale = objectAt('locale', options.locale);
-  onlyKeys('locale', locale, ['default', 'header']);
+  onlyKeys('locale', locale, ['default', 'header', 'resolve']);
+  if (locale.resolve !== undefined && typeof locale.resolve !== 'function') {
+    fail('locale.resolve', 'must be a function (request) => string | undefined', locale.resolve);
+  }
   const defaultLocale = nonEmptyString('locale.default', locale.default, 'en');
   if (!LOCALE_TAG.test(defaultLocale))
     fail('locale.default', 'must be a BCP 47 locale tag such as "zh-CN"', defaultLocale);
@@ -389,8 +430,13 @@ export function resolveResponseOptions(input: ResponseOptions | undefined = {}):
       default: defaultLocale,
       header: headerName('locale.header', locale.header, 'accept-language'),
       known: [...new Set([defaultLocale, ...BUILT_IN_LOCALES, ...localesOf(successMessage)])],
+      ...(locale.resolve === undefined
+        ? {}
+        : { resolve: locale.resolve as (request: LocaleRequest) => string | undefined }),
     },
     html: bool('html', options.html, false),
     debug: bool('debug', options.debug, false),
+    codeRule: codeRule(options.codeRule),
+    strictThrows: oneOf('strictThrows', options.strictThrows, ['off', 'log', 'throw'], 'off'),
   };
 }

@@ -1,5 +1,6 @@
 import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
 import type { BusinessCode, CodeCatalogue, LocalisedText } from '../codes/code-definition.interface.js';
+import type { CodeRule } from '../codes/code-rule.js';
 
 /**
  * A member an envelope can have. `outcome` is the text `'success'` / `'failure'` (seed 000).
@@ -77,12 +78,55 @@ export interface ResponseOptions {
   timestamp?: { format?: 'iso' | 'epoch-ms' | (string & {}); timeZone?: string };
   /** Where a client asks for int64 (`bigint`) values as strings; default header `x-stringify`, query `_string`. */
   int64?: { header?: string; query?: string };
-  /** Default locale (`en`) and the header it is negotiated from (`accept-language`). */
-  locale?: { default?: string; header?: string };
+  /**
+   * Default locale (`en`) and the header it is negotiated from (`accept-language`). `resolve` picks the locale
+   * from the request first (a user setting, a `?lang=` parameter); `undefined` falls back to the header.
+   */
+  locale?: LocaleOptions;
   /** An HTML error page for browsers. */
   html?: boolean;
   /** Adds the exception name and stack to 5xx bodies. Never in production. */
   debug?: boolean;
+  /**
+   * A rule for the shape of the codes, checked at start-up (failing it names the offenders): `'seed-004'`
+   * (5 digits, last two 00–09 success and 10–99 failure) or your own function. Built-in HTTP codes are exempt.
+   */
+  codeRule?: 'seed-004' | CodeRule;
+  /**
+   * What happens when a handler raises a `BusinessException` whose code its `@ApiThrows` (handler or controller)
+   * does not declare: `'off'` (default), `'log'` (a warning), `'throw'` (the request fails with a 500). For dev and tests.
+   */
+  strictThrows?: 'off' | 'log' | 'throw';
+}
+
+/**
+ * What a custom locale resolver can read of a request, on Express and Fastify alike.
+ *
+ * @example
+ * const resolve = (request: LocaleRequest) => (request.query as { lang?: string } | undefined)?.lang;
+ */
+export interface LocaleRequest {
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly query?: unknown;
+}
+
+/**
+ * The `locale` option.
+ *
+ * @example
+ * const locale: LocaleOptions = { default: 'zh-CN', resolve: (request) => (request.query as { lang?: string }).lang };
+ */
+export interface LocaleOptions {
+  /** The locale when nothing else matches; default `en`. */
+  default?: string;
+  /** The header negotiated with q-values; default `accept-language`. */
+  header?: string;
+  /**
+   * The locale of a request, tried before the header: a tag (or an `Accept-Language`-style list) matched among
+   * the known locales, an unknown one giving the default; `undefined` lets the header decide.
+   * (Method syntax, so an `(request: Request) => …` of Express or Fastify is accepted.)
+   */
+  resolve?(request: LocaleRequest): string | undefined;
 }
 
 /**

@@ -27,3 +27,12 @@ export const ANSWERED_PROPERTY = Symbol('nest-envelope:answered');
 
 /** Adapter property holding the adapter's own `reply`, once the module has wrapped it. */
 export const ORIGINAL_REPLY = Symbol('nest-envelope:original-reply');
+
+/** Metadata key set by `@ApiCode()`: the success code definition of a handler or controller. */
+export const API_CODE_METADATA = 'nest-envelope:api-code';
+
+/** Metadata key set by `@ApiThrows()`: the business error definitions a handler or controller declares. */
+export const API_THROWS_METADATA = 'nest-envelope:api-throws';
+
+/** Request property holding the negotiated locale, so it is chosen once per request. */
+export const LOCALE_PROPERTY = Symbol('nest-envelope:locale');

@@ -9,8 +9,13 @@ import { EnvelopeValidationPipe } from '../validation/envelope-validation.pipe.j
 import { resolveResponseOptions } from './resolve-options.js';
 import type { ResponseModuleAsyncOptions, ResponseOptions } from './response-options.interface.js';
 import { RESPONSE_OPTIONS, RESPONSE_OPTIONS_INPUT } from './response.constants.js';
+import { DiscoveryModule } from '@nestjs/core';
+import { CodeRegistry } from '../codes/code.registry.js';
+import { EndpointCodesResolver } from '../codes/endpoint-codes.resolver.js';
 
 const SHARED_PROVIDERS: Provider[] = [
+  CodeRegistry,
+  EndpointCodesResolver,
   WrapPolicy,
   RequestFactsReader,
   ReplyWriter,
@@ -23,6 +28,8 @@ const SHARED_PROVIDERS: Provider[] = [
 ];
 const EXPORTS = [
   RESPONSE_OPTIONS,
+  CodeRegistry,
+  EndpointCodesResolver,
   WrapPolicy,
   RequestFactsReader,
   ReplyWriter,
@@ -50,6 +57,7 @@ export class ResponseModule {
     return {
       module: ResponseModule,
       global: true,
+      imports: [DiscoveryModule],
       providers: [{ provide: RESPONSE_OPTIONS, useValue: resolved }, ...SHARED_PROVIDERS],
       exports: EXPORTS,
     };
@@ -65,7 +73,7 @@ export class ResponseModule {
     return {
       module: ResponseModule,
       global: true,
-      imports: options.imports ?? [],
+      imports: [...(options.imports ?? []), DiscoveryModule],
       providers: [
         { provide: RESPONSE_OPTIONS_INPUT, useFactory: options.useFactory, inject: options.inject ?? [] },
         { provide: RESPONSE_OPTIONS, useFactory: resolveResponseOptions, inject: [RESPONSE_OPTIONS_INPUT] },

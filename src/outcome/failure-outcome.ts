@@ -1,10 +1,18 @@
 import { HttpException } from '@nestjs/common';
 import { BusinessException } from '../codes/business.exception.js';
+import type { LocalisedText } from '../codes/code-definition.interface.js';
+import { httpStatusMessage } from '../codes/http-status.codes.js';
 import { interpolate, localise } from '../codes/locale.js';
 import type { ResolvedResponseOptions } from '../module/resolve-options.js';
 import { springObjectName } from '../validation/spring-message-codes.js';
 import { ValidationFailedException } from '../validation/validation-failed.exception.js';
-import { GENERIC_FAILURE_MESSAGE, INTERNAL_SERVER_ERROR, isFailureStatus, reasonPhrase } from './http-status.js';
+import {
+  GENERIC_FAILURE_MESSAGE,
+  INTERNAL_SERVER_ERROR,
+  isBusinessFailureStatus,
+  isFailureStatus,
+  reasonPhrase,
+} from './http-status.js';
 import type { FailureOutcome } from './outcome.interface.js';
 
 /** Members of Nest's own exception bodies that are not part of the occurrence's detail. */
@@ -14,13 +22,26 @@ const NEST_BODY_MEMBERS = new Set(['statusCode', 'message', 'error', 'errorCode'
  * Messages for errors raised while reading the request (body-parser, Fastify's content-type parsers).
  * Their own texts may quote the body (V8's JSON errors do), so they never reach the client.
  */
-const REQUEST_ERROR_MESSAGES: Readonly<Record<number, string>> = {
-  400: 'Malformed request: the body could not be read',
-  413: 'Request body is too large',
-  415: 'Unsupported media type: the request body has a Content-Type or encoding this endpoint does not read',
+const REQUEST_ERROR_MESSAGES: Readonly<Record<number, LocalisedText>> = {
+  400: { en: 'Malformed request: the body could not be read', 'zh-CN': '请求格式错误：无法读取请求体' },
+  413: { en: 'Request body is too large', 'zh-CN': '请求体过大' },
+  415: {
+    en: 'Unsupported media type: the request body has a Content-Type or encoding this endpoint does not read',
+    'zh-CN': '不支持的媒体类型：此接口不读取该 Content-Type 或编码的请求体',
+  },
 };
-const MALFORMED_JSON_MESSAGE = 'Malformed JSON in request body';
-const EMPTY_JSON_MESSAGE = 'Request body is empty, but its Content-Type says JSON';
+const MALFORMED_JSON_MESSAGE: LocalisedText = {
+  en: 'Malformed JSON in request body',
+  'zh-CN': '请求体中的 JSON 格式错误',
+};
+const EMPTY_JSON_MESSAGE: LocalisedText = {
+  en: 'Request body is empty, but its Content-Type says JSON',
+  'zh-CN': '请求体为空，但其 Content-Type 声明为 JSON',
+};
+/** The generic 500 text; zh-CN is seed 003's text for 500. */
+const GENERIC_FAILURE: LocalisedText = { en: GENERIC_FAILURE_MESSAGE, 'zh-CN': '服务层错误' };
+/** Nest's default exception messages that are not the RFC reason phrase (compared case-insensitively). */
+const NEST_DEFAULT_MESSAGES: Readonly<Record<number, string>> = { 421: 'misdirected' };
 
 type ErrorLike = { statusCode?: unknown; status?: unknown; type?: unknown; code?: unknown; expose?: unknown };
 
@@ -53,15 +74,32 @@ function isUncausedJsonParserError(exception: HttpException, response: unknown):
   return typeof message === 'string' && JSON_PARSER_WORDING.test(message);
 }
 
-function requestErrorMessage(status: number, error: unknown): string {
+/** The built-in text of a status in a locale (seed 003's Chinese for zh-CN), else the English reason phrase. */
+function statusText(status: number, locale: string): string {
+  const text = httpStatusMessage(status);
+  return text === undefined ? reasonPhrase(status) : localise(text, locale);
+}
+
+/** True for a message that is only the default text of its status (Nest's `new NotFoundException()`). */
+function isDefaultText(message: string, status: number): boolean {
+  const lower = message.toLowerCase();
+  return (
+    lower === reasonPhrase(status).toLowerCase() ||
+    lower === httpStatusMessage(status)?.en?.toLowerCase() ||
+    lower === NEST_DEFAULT_MESSAGES[status]
+  );
+}
+
+function requestErrorMessage(status: number, error: unknown, locale: string): string {
   const { type, code } = error as ErrorLike;
   const json =
     error instanceof SyntaxError ||
     type === 'entity.parse.failed' ||
     (typeof code === 'string' && code.includes('JSON'));
-  if (status === 400 && code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return EMPTY_JSON_MESSAGE;
-  if (status === 400 && json) return MALFORMED_JSON_MESSAGE;
-  return REQUEST_ERROR_MESSAGES[status] ?? reasonPhrase(status);
+  if (status === 400 && code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return localise(EMPTY_JSON_MESSAGE, locale);
+  if (status === 400 && json) return localise(MALFORMED_JSON_MESSAGE, locale);
+  const text = REQUEST_ERROR_MESSAGES[status];
+  return text === undefined ? statusText(status, locale) : localise(text, locale);
 }
 
 function exceptionInfo(exception: unknown): FailureOutcome['exception'] {
@@ -80,27 +118,29 @@ function codeForStatus(status: number, options: ResolvedResponseOptions): Failur
   return options.statusCodes.get(status) ?? status;
 }
 
-function internalFailure(exception: unknown, options: ResolvedResponseOptions): FailureOutcome {
+function internalFailure(exception: unknown, options: ResolvedResponseOptions, locale: string): FailureOutcome {
   return {
     kind: 'failure',
     httpStatus: INTERNAL_SERVER_ERROR,
     code: codeForStatus(INTERNAL_SERVER_ERROR, options),
-    message: GENERIC_FAILURE_MESSAGE,
+    message: localise(GENERIC_FAILURE, locale),
     error: reasonPhrase(INTERNAL_SERVER_ERROR),
     exception: exceptionInfo(exception),
   };
 }
 
-function messageOf(response: unknown, status: number): string {
-  if (typeof response === 'string') return response === '' ? reasonPhrase(status) : response;
-  if (!isObject(response) || response instanceof Error) return reasonPhrase(status);
-  const { message } = response;
-  if (typeof message === 'string' && message !== '') return message;
-  if (Array.isArray(message)) {
-    const texts = message.filter((item): item is string => typeof item === 'string' && item !== '');
-    if (texts.length > 0) return texts.join('; ');
+/** The exception's own message, or `undefined` when it has none (or only its status's default text). */
+function ownMessageOf(response: unknown, status: number): string | undefined {
+  let own: string | undefined;
+  if (typeof response === 'string') own = response;
+  else if (isObject(response) && !(response instanceof Error)) {
+    const { message } = response;
+    if (typeof message === 'string') own = message;
+    else if (Array.isArray(message)) {
+      own = message.filter((item): item is string => typeof item === 'string' && item !== '').join('; ');
+    }
   }
-  return reasonPhrase(status);
+  return own === undefined || own === '' || isDefaultText(own, status) ? undefined : own;
 }
 
 function detailOf(response: unknown): unknown {
@@ -119,7 +159,7 @@ function errorCodeOf(exception: HttpException, response: unknown): string | unde
 
 function fromBusiness(exception: BusinessException, options: ResolvedResponseOptions, locale: string): FailureOutcome {
   const status = exception.getStatus();
-  if (!isFailureStatus(status)) return internalFailure(exception, options);
+  if (!isBusinessFailureStatus(status)) return internalFailure(exception, options, locale);
   const message = exception.messageOverride ?? localise(exception.definition.message, locale);
   return {
     kind: 'failure',
@@ -132,17 +172,19 @@ function fromBusiness(exception: BusinessException, options: ResolvedResponseOpt
   };
 }
 
-function fromHttpException(exception: HttpException, options: ResolvedResponseOptions): FailureOutcome {
+function fromHttpException(exception: HttpException, options: ResolvedResponseOptions, locale: string): FailureOutcome {
   const status = exception.getStatus();
-  if (!isFailureStatus(status)) return internalFailure(exception, options);
+  if (!isFailureStatus(status)) return internalFailure(exception, options, locale);
   const response = exception.getResponse();
-  if (isUncausedJsonParserError(exception, response)) return fromRequestError(new SyntaxError(), 400, options);
+  if (isUncausedJsonParserError(exception, response)) return fromRequestError(new SyntaxError(), 400, options, locale);
   const fromRequest = requestErrorStatus(exception.cause) !== undefined;
   return {
     kind: 'failure',
     httpStatus: status,
     code: errorCodeOf(exception, response) ?? codeForStatus(status, options),
-    message: fromRequest ? requestErrorMessage(status, exception.cause) : messageOf(response, status),
+    message: fromRequest
+      ? requestErrorMessage(status, exception.cause, locale)
+      : (ownMessageOf(response, status) ?? statusText(status, locale)),
     error: reasonPhrase(status),
     detail: fromRequest ? undefined : detailOf(response),
     exception: status >= 500 ? exceptionInfo(exception) : undefined,
@@ -175,33 +217,40 @@ function fromValidation(
   };
 }
 
-function fromRequestError(error: unknown, status: number, options: ResolvedResponseOptions): FailureOutcome {
+function fromRequestError(
+  error: unknown,
+  status: number,
+  options: ResolvedResponseOptions,
+  locale: string,
+): FailureOutcome {
   return {
     kind: 'failure',
     httpStatus: status,
     code: codeForStatus(status, options),
-    message: requestErrorMessage(status, error),
+    message: requestErrorMessage(status, error, locale),
     error: reasonPhrase(status),
   };
 }
 
 /**
  * Normalises anything thrown into a failure outcome. Never throws: a value that cannot be read
- * (throwing getters, proxies) becomes a generic 500.
+ * (throwing getters, proxies) becomes a generic 500. Texts the module or Nest wrote (the generic 500, request
+ * errors, a status's default text) are given in `locale`; a message the exception was given is kept as it is.
  *
  * @example
  * failureOutcome(new NotFoundException('Order 7 not found'), options, 'en');
  * // { kind: 'failure', httpStatus: 404, code: 404, message: 'Order 7 not found', error: 'Not Found' }
+ * failureOutcome(new NotFoundException(), options, 'zh-CN').message; // '实体数据不存在'
  */
 export function failureOutcome(exception: unknown, options: ResolvedResponseOptions, locale: string): FailureOutcome {
   try {
     if (exception instanceof ValidationFailedException) return fromValidation(exception, options, locale);
     if (exception instanceof BusinessException) return fromBusiness(exception, options, locale);
-    if (exception instanceof HttpException) return fromHttpException(exception, options);
+    if (exception instanceof HttpException) return fromHttpException(exception, options, locale);
     const requestStatus = requestErrorStatus(exception);
-    if (requestStatus !== undefined) return fromRequestError(exception, requestStatus, options);
-    return internalFailure(exception, options);
+    if (requestStatus !== undefined) return fromRequestError(exception, requestStatus, options, locale);
+    return internalFailure(exception, options, locale);
   } catch {
-    return internalFailure(undefined, options);
+    return internalFailure(undefined, options, locale);
   }
 }

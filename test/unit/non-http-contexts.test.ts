@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ResponseExceptionFilter, ResponseInterceptor, ResponseModule } from '../../src/index.js';
 import { RequestFactsReader } from '../../src/http/request-facts.reader.js';
 import { WrapPolicy } from '../../src/http/wrap-policy.js';
+import { EndpointCodesResolver } from '../../src/codes/endpoint-codes.resolver.js';
 
 async function resolveEnhancers() {
   const moduleRef = await Test.createTestingModule({ imports: [ResponseModule.forRoot()] }).compile();
@@ -52,6 +53,7 @@ describe('decorator metadata (the transpiler must emit design:paramtypes, or DI 
       WrapPolicy,
       RequestFactsReader,
       expect.any(Function),
+      EndpointCodesResolver,
     ]);
     expect(Reflect.getMetadata('design:paramtypes', ResponseExceptionFilter)).toHaveLength(3);
   });

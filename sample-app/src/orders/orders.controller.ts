@@ -10,8 +10,10 @@ import {
   Sse,
   StreamableFile,
 } from '@nestjs/common';
+import { ApiCode, ApiThrows } from 'nest-envelope';
 import { interval, map, type Observable, take } from 'rxjs';
 import { CreateOrderDto } from './create-order.dto.js';
+import { OrderCodes } from './orders.codes.js';
 import { OrdersService } from './orders.service.js';
 
 function parseId(id: string): bigint {
@@ -23,6 +25,7 @@ export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get()
+  @ApiCode(OrderCodes.ORDERS_LISTED)
   list() {
     return this.orders.list();
   }
@@ -48,17 +51,22 @@ export class OrdersController {
   }
 
   @Get(':id')
+  @ApiCode(OrderCodes.ORDER_FOUND)
+  @ApiThrows(OrderCodes.ORDER_NOT_FOUND)
   find(@Param('id') id: string) {
     return this.orders.find(parseId(id));
   }
 
   @Post()
+  @ApiCode(OrderCodes.ORDER_CREATED)
+  @ApiThrows(OrderCodes.OUT_OF_STOCK)
   create(@Body() dto: CreateOrderDto) {
     return this.orders.create(dto.sku, dto.quantity);
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiThrows(OrderCodes.ORDER_NOT_FOUND, OrderCodes.ORDER_LOCKED)
   cancel(@Param('id') id: string): void {
     this.orders.cancel(parseId(id));
   }

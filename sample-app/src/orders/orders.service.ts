@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { BusinessException } from 'nest-envelope';
 import { OrderCodes } from './orders.codes.js';
 
@@ -28,7 +28,7 @@ export class OrdersService {
 
   find(id: bigint): Order {
     const order = this.orders.get(id);
-    if (!order) throw new NotFoundException(`Order ${id} not found`);
+    if (!order) throw new BusinessException(OrderCodes.ORDER_NOT_FOUND, { params: { id: String(id) } });
     return order;
   }
 

@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `nest-envelope` bin: `npx nest-envelope codes dist/app.module.js [--format md|json] [--export AppModule]`.
+import { runCli } from './run-cli.js';
+
+process.exitCode = await runCli(process.argv.slice(2), {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+});

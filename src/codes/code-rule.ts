@@ -1,0 +1,86 @@
+import type { BusinessCode } from './code-definition.interface.js';
+import type { RegisteredCode } from './code-collection.js';
+import { formatCode } from './definition-name.js';
+
+/**
+ * A team's rule for the shape of its codes: the problem with a code, or `undefined` when it is fine.
+ * It sees every registered code except the built-in HTTP ones, with its kind (success or failure).
+ *
+ * @example
+ * const uppercase: CodeRule = ({ code }) =>
+ *   typeof code === 'string' && /^[A-Z_]+$/.test(code) ? undefined : 'must be an UPPER_SNAKE_CASE string';
+ */
+export type CodeRule = (code: RegisteredCode) => string | undefined;
+
+/**
+ * A code that breaks the rule, and how.
+ *
+ * @example
+ * const violation: CodeRuleViolation = { code: 10003, name: 'OrderCodes.OUT_OF_STOCK', problem: 'is a failure code: its last two digits must be 10–99 (seed 004)' };
+ */
+export interface CodeRuleViolation {
+  readonly code: BusinessCode;
+  readonly name: string | undefined;
+  readonly problem: string;
+}
+
+/**
+ * Seed 004's rule: 5 digits, the first three the API's number, the last two the kind: 00–09 success,
+ * 10–99 failure. The shared families are 900xx (success) and 901xx (failure), all 100 numbers each.
+ *
+ * @example
+ * seed004Rule({ code: 10010, kind: 'failure', … }); // undefined
+ * seed004Rule({ code: 10003, kind: 'failure', … }); // 'is a failure code: its last two digits must be 10–99 (seed 004)'
+ */
+export const seed004Rule: CodeRule = ({ code, kind }) => {
+  if (typeof code !== 'number' || !Number.isInteger(code) || code < 10000 || code > 99999) {
+    return 'must be a 5-digit number: 3 digits of API number, 2 of kind (seed 004)';
+  }
+  const api = Math.floor(code / 100);
+  const last = code % 100;
+  if (api === 900)
+    return kind === 'success' ? undefined : 'is a failure code in the shared success family 900xx (seed 004)';
+  if (api === 901)
+    return kind === 'failure' ? undefined : 'is a success code in the shared failure family 901xx (seed 004)';
+  if (kind === 'success' && last >= 10) return 'is a success code: its last two digits must be 00–09 (seed 004)';
+  if (kind === 'failure' && last < 10) return 'is a failure code: its last two digits must be 10–99 (seed 004)';
+  return undefined;
+};
+
+/**
+ * The built-in rules the `codeRule` option accepts by name.
+ *
+ * @example
+ * CODE_RULE_PRESETS['seed-004'] === seed004Rule; // true
+ */
+export const CODE_RULE_PRESETS: Readonly<Record<string, CodeRule>> = { 'seed-004': seed004Rule };
+
+/**
+ * The codes that break `rule`, in the order given; built-in HTTP codes are exempt.
+ *
+ * @example
+ * codeRuleViolations(registry.codes(), seed004Rule); // [{ code: 404, name: 'UserCodes.NOT_FOUND', problem: 'must be a 5-digit number…' }]
+ */
+export function codeRuleViolations(codes: readonly RegisteredCode[], rule: CodeRule): CodeRuleViolation[] {
+  const violations: CodeRuleViolation[] = [];
+  for (const entry of codes) {
+    if (entry.builtIn) continue;
+    const problem = rule(entry);
+    if (problem !== undefined) violations.push({ code: entry.code, name: entry.name, problem });
+  }
+  return violations;
+}
+
+/**
+ * The start-up error text for rule violations, one line per code.
+ *
+ * @example
+ * codeRuleMessage([{ code: 10003, name: 'OrderCodes.OUT_OF_STOCK', problem: 'is a failure code: …' }]);
+ * // 'CodeRegistry: codes break the codeRule option:\n  - OrderCodes.OUT_OF_STOCK (10003) is a failure code: …'
+ */
+export function codeRuleMessage(violations: readonly CodeRuleViolation[]): string {
+  const lines = violations.map(({ code, name, problem }) =>
+    name === undefined ? `  - code ${formatCode(code)} ${problem}` : `  - ${name} (${formatCode(code)}) ${problem}`,
+  );
+  return ['CodeRegistry: codes break the codeRule option:', ...lines].join('\n');
+}

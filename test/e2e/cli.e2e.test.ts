@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '..', '..');
+const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+// Emit only: the library's and the sample's types are checked by `npm run typecheck`.
+const EMIT = ['--noCheck', '--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false'];
+
+/** A module with a duplicate code, written as a user's built file would be (plain ESM, no decorators). */
+const DUPLICATE_MODULE = `
+import { Module } from '@nestjs/common';
+import { defineCodes, ResponseModule } from 'nest-envelope';
+const A = defineCodes({ TAKEN: { code: 10010, message: 'taken' } }, { name: 'CatalogueA' });
+const B = defineCodes({ GONE: { code: 10010, message: 'gone' } }, { name: 'CatalogueB' });
+export class AppModule {}
+Module({ imports: [ResponseModule.forRoot({ codes: [A, B] })] })(AppModule);
+`;
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * The package as a user's app has it: built into node_modules/nest-envelope, its dependencies next to it, the
+ * sample app built beside. Built once for the file; the CLI then runs as `npx nest-envelope` would run it.
+ */
+describe('the nest-envelope CLI, built and run with node', () => {
+  let home: string;
+  let bin: string;
+
+  beforeAll(async () => {
+    home = await mkdtemp(join(tmpdir(), 'nest-envelope-cli-'));
+    const modules = join(home, 'node_modules');
+    const pkg = join(modules, 'nest-envelope');
+    await mkdir(pkg, { recursive: true });
+    const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    await writeFile(join(pkg, 'package.json'), JSON.stringify(manifest));
+    await writeFile(join(home, 'package.json'), JSON.stringify({ type: 'module' }));
+    for (const entry of await readdir(join(ROOT, 'node_modules'))) {
+      if (entry !== '.bin' && entry !== 'nest-envelope')
+        await symlink(join(ROOT, 'node_modules', entry), join(modules, entry));
+    }
+    await Promise.all([
+      run(process.execPath, [TSC, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(pkg, 'dist'), ...EMIT]),
+      run(process.execPath, [
+        TSC,
+        '-p',
+        join(ROOT, 'sample-app', 'tsconfig.json'),
+        '--outDir',
+        join(home, 'app'),
+        ...EMIT,
+      ]),
+    ]);
+    await writeFile(join(home, 'app', 'duplicate.module.js'), DUPLICATE_MODULE);
+    bin = join(pkg, manifest.bin['nest-envelope']);
+  }, 60_000);
+
+  afterAll(() => rm(home, { recursive: true, force: true }));
+
+  async function cli(...args: string[]): Promise<Result> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: home });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  it('prints the sample app’s code table, as the README shows it', async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    const shown = /<!-- codes:sample-app:start -->\n\n([\s\S]*?)\n<!-- codes:sample-app:end -->/.exec(readme)?.[1];
+    const result = await cli('codes', 'app/app.module.js');
+    expect(result).toEqual({ code: 0, stdout: shown, stderr: '' });
+    expect(result.stdout).toContain(
+      '| `10010` | `OrderCodes.OUT_OF_STOCK`    | 409         | out of stock: {sku}  | 库存不足：{sku}  |',
+    );
+  });
+
+  it('prints it as JSON', async () => {
+    const result = await cli('codes', 'app/app.module.js', '--format', 'json', '--export', 'AppModule');
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout) as { code: number; name: string; status: number | null }[];
+    expect(rows).toHaveLength(9);
+    expect(rows[3]).toEqual({
+      code: 10010,
+      name: 'OrderCodes.OUT_OF_STOCK',
+      status: 409,
+      message: { en: 'out of stock: {sku}', 'zh-CN': '库存不足：{sku}' },
+      endpoints: ['POST /orders'],
+    });
+  });
+
+  it('fails with exit code 1 naming both definitions of a duplicate code', async () => {
+    expect(await cli('codes', 'app/duplicate.module.js')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'nest-envelope: CodeRegistry: a code must have one definition, but\n' +
+        '  - code 10010 is defined by CatalogueA.TAKEN and CatalogueB.GONE\n',
+    });
+  });
+
+  it('fails with exit code 2 and the usage on a usage error', async () => {
+    const result = await cli('codes');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^nest-envelope: codes needs the module file.*\n\nUsage: nest-envelope codes <module-file>/s,
+    );
+  });
+});
