@@ -7,6 +7,7 @@ import { failureOutcome } from '../outcome/failure-outcome.js';
 import type { FailureOutcome, RequestFacts } from '../outcome/outcome.interface.js';
 import { renderFailure } from '../render/envelope.renderer.js';
 import { PROBLEM_JSON, renderProblem } from '../render/problem-details.renderer.js';
+import { responseSignature } from '../signing/response-signature.js';
 import { serializeJson } from './json-serializer.js';
 import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
@@ -48,6 +49,8 @@ export class ResponseExceptionFilter implements ExceptionFilter {
     const rendered = this.render(outcome, facts, request);
     const status = this.options.httpStatus === 'always-200' ? 200 : rendered.status;
     this.writer.setHeader(response, this.options.requestId.header, facts.requestId);
+    const signature = responseSignature(this.options.signing, request, status, rendered.body);
+    if (signature) this.writer.setHeader(response, signature.header, signature.value);
     this.writer.send(response, status, rendered.body, rendered.contentType);
     return undefined;
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BusinessCode, CodeCatalogue, LocalisedText } from '../codes/code-definition.interface.js';
+import { resolveSigningOptions, type ResolvedSigningOptions } from '../signing/resolve-signing-options.js';
 import { createTimestampFormatter, createZoneFormat, isTimestampPattern } from '../render/timestamp.js';
 import type { TimestampFormatter } from '../render/timestamp.js';
 import type { Field, ResponseOptions, ValidationPipeSettings } from './response-options.interface.js';
@@ -38,6 +39,8 @@ export interface ResolvedResponseOptions {
   readonly locale: { readonly default: string; readonly header: string; readonly known: readonly string[] };
   readonly html: boolean;
   readonly debug: boolean;
+  /** Signed requests; `undefined` when not configured. */
+  readonly signing: ResolvedSigningOptions | undefined;
 }
 
 export const FIELDS: readonly Field[] = [
@@ -97,6 +100,7 @@ const TOP_LEVEL_KEYS = new Set<string>([
   'locale',
   'html',
   'debug',
+  'signing',
 ]);
 /** RFC 9110 token: what a header name may be. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -392,5 +396,8 @@ export function resolveResponseOptions(input: ResponseOptions | undefined = {}):
     },
     html: bool('html', options.html, false),
     debug: bool('debug', options.debug, false),
+    signing: resolveSigningOptions(options.signing, (message) => {
+      throw new ResponseOptionsError(message);
+    }),
   };
 }

@@ -1,5 +1,6 @@
 import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
 import type { BusinessCode, CodeCatalogue, LocalisedText } from '../codes/code-definition.interface.js';
+import type { SigningOptions } from '../signing/signing-options.interface.js';
 
 /**
  * A member an envelope can have. `outcome` is the text `'success'` / `'failure'` (seed 000).
@@ -83,6 +84,8 @@ export interface ResponseOptions {
   html?: boolean;
   /** Adds the exception name and stack to 5xx bodies. Never in production. */
   debug?: boolean;
+  /** Signed requests and replay protection for `@Signed()` routes (or every route with `global: true`). */
+  signing?: SigningOptions;
 }
 
 /**

@@ -15,3 +15,9 @@ export const WRAPPED_PROPERTY = Symbol('nest-envelope:wrapped');
 
 /** Name of the logger context used for 5xx logs. */
 export const LOGGER_CONTEXT = 'ResponseModule';
+
+/** Metadata key set by `@Signed()` (true) and `@Unsigned()` (false) on a handler or controller. */
+export const SIGNED_METADATA = 'nest-envelope:signed';
+
+/** Request property holding the verified signer (app id, nonce, key), for response signatures and de-duplication. */
+export const SIGNATURE_PROPERTY = Symbol('nest-envelope:signature');
