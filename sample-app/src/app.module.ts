@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ResponseModule, type ResponseOptions } from 'nest-envelope';
 import { OrdersController } from './orders/orders.controller.js';
 import { OrdersService } from './orders/orders.service.js';
+import { SAMPLE_APP_ID, sampleSecret } from './transfers/signed-curl.js';
+import { TransfersController } from './transfers/transfers.controller.js';
 import { HealthController, UsersController } from './users/users.controller.js';
 
 /** VALIDATION_STYLE=wechat (default) | spring | problem switches how failures render. */
@@ -17,9 +19,10 @@ function styleOptions(style = process.env.VALIDATION_STYLE): ResponseOptions {
       ...styleOptions(),
       timestamp: { format: process.env.TIMESTAMP_FORMAT ?? 'iso', timeZone: process.env.TIMESTAMP_ZONE ?? 'UTC' },
       debug: process.env.DEBUG_ERRORS === '1',
+      signing: { secrets: { [SAMPLE_APP_ID]: sampleSecret() }, signResponses: true },
     }),
   ],
-  controllers: [OrdersController, UsersController, HealthController],
+  controllers: [OrdersController, UsersController, HealthController, TransfersController],
   providers: [OrdersService],
 })
 export class AppModule {}
