@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import type { CanActivate, Provider } from '@nestjs/common';
+import { type CanActivate, Logger, type Provider } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { signRequest } from '../../src/client/index.js';
 import { BusinessException, resolveResponseOptions, type SigningOptions, SigningSetupError } from '../../src/index.js';
 import { globalSignatureGuard } from '../../src/signing/signature-guard.provider.js';
@@ -29,11 +29,14 @@ function contextOf(type: string, request: object = { headers: {} }): ExecutionCo
 }
 
 describe('SignatureGuard', () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it.each(['rpc', 'ws', 'graphql'])('lets %s contexts through on a @Signed() controller', (type) => {
     expect(guard({ secrets: SECRETS, global: true }).canActivate(contextOf(type))).toBe(true);
   });
 
   it('refuses with 503 when the store rejects with something that is not an Error', async () => {
+    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => {});
     const signed = await signRequest({ appId: 'app1', secret: SECRETS.app1, method: 'GET', url: '/signed/items' });
     const request = { method: 'GET', url: '/signed/items', headers: lower(signed.headers) };
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a store may reject with anything
@@ -42,6 +45,7 @@ describe('SignatureGuard', () => {
     );
     await expect(verdict).rejects.toBeInstanceOf(BusinessException);
     await expect(verdict).rejects.toMatchObject({ definition: { code: 'SIGN_NONCE_STORE_UNAVAILABLE' } });
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('nonce store failed'), 'down');
   });
 
   it('cannot be created without signing options', () => {
