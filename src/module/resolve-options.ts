@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { BusinessCode, CodeCatalogue, LocalisedText } from '../codes/code-definition.interface.js';
-import { resolveSigningOptions, type ResolvedSigningOptions } from '../signing/resolve-signing-options.js';
 import { createTimestampFormatter, createZoneFormat, isTimestampPattern } from '../render/timestamp.js';
 import type { TimestampFormatter } from '../render/timestamp.js';
+import { resolveSigningOptions, type ResolvedSigningOptions } from '../signing/resolve-signing-options.js';
 import type { Field, ResponseOptions, ValidationPipeSettings } from './response-options.interface.js';
 
 /** A bad option value; the message names the option by its path. */
