@@ -4,7 +4,13 @@ import CiSummaryReporter from './test/ci-summary-reporter.js';
 
 export default defineConfig({
   // The sample app imports the library by its package name; in tests that name means the sources.
-  resolve: { alias: { 'nest-envelope': fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
+  // Subpaths first: an alias also matches its own subpaths.
+  resolve: {
+    alias: {
+      'nest-envelope/client': fileURLToPath(new URL('./src/client/index.ts', import.meta.url)),
+      'nest-envelope': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+    },
+  },
   // Vite 8's oxc would take these from tsconfig.json too; setting them here means a file outside
   // the tsconfig "include" still gets design:paramtypes.
   oxc: {

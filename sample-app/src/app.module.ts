@@ -3,6 +3,8 @@ import { ResponseModule, type ResponseOptions } from 'nest-envelope';
 import { OrderCodes } from './orders/orders.codes.js';
 import { OrdersController } from './orders/orders.controller.js';
 import { OrdersService } from './orders/orders.service.js';
+import { SAMPLE_APP_ID, sampleSecret } from './transfers/signed-curl.js';
+import { TransfersController } from './transfers/transfers.controller.js';
 import { HealthController, UsersController } from './users/users.controller.js';
 import { UserCodes } from './users/users.codes.js';
 
@@ -22,9 +24,10 @@ function styleOptions(style = process.env.VALIDATION_STYLE): ResponseOptions {
       codes: [OrderCodes, UserCodes],
       codeRule: 'seed-004', // 5 digits: API number + 00–09 success / 10–99 failure, checked at start-up
       strictThrows: process.env.NODE_ENV === 'production' ? 'off' : 'log', // undeclared business errors are logged
+      signing: { secrets: { [SAMPLE_APP_ID]: sampleSecret() }, signResponses: true },
     }),
   ],
-  controllers: [OrdersController, UsersController, HealthController],
+  controllers: [OrdersController, UsersController, HealthController, TransfersController],
   providers: [OrdersService],
 })
 export class AppModule {}

@@ -3,22 +3,24 @@ import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
+import { signedCurl } from './transfers/signed-curl.js';
 
 const port = Number(process.env.PORT ?? 3000);
 const adapter = process.env.ADAPTER === 'fastify' ? 'fastify' : 'express';
 
 async function bootstrap(): Promise<INestApplication> {
+  // rawBody: signed routes verify the body bytes as sent
   const app =
     adapter === 'fastify'
-      ? await NestFactory.create(AppModule, new FastifyAdapter())
-      : await NestFactory.create(AppModule);
+      ? await NestFactory.create(AppModule, new FastifyAdapter(), { rawBody: true })
+      : await NestFactory.create(AppModule, { rawBody: true });
   app.enableShutdownHooks();
   await app.listen(port, '127.0.0.1');
   return app;
 }
 
 bootstrap()
-  .then(() => {
+  .then(async () => {
     const base = `http://localhost:${port}`;
     const style = process.env.VALIDATION_STYLE ?? 'wechat';
     console.log(`\nnest-envelope sample app on ${adapter} (VALIDATION_STYLE=${style}): ${base}\nTry:`);
@@ -35,10 +37,17 @@ bootstrap()
       `curl -s ${base}/health`,
       `curl -s -N ${base}/orders/events`,
       `curl -s -OJ ${base}/orders/export.csv`,
+      `curl -s ${base}/transfers`,
     ]) {
       console.log(`  ${line}`);
     }
     console.log('The code table: node dist/cli/main.js codes sample-app/dist/app.module.js [--format json]');
+    console.log(
+      'Signed (each valid once, for 5 minutes; `node sample-app/dist/sign-curl.js GET /transfers` signs more):',
+    );
+    const transfer = JSON.stringify({ to: 'bob', amount: 25, currency: 'EUR' });
+    console.log(`  ${await signedCurl(base, 'GET', '/transfers?currency=EUR')}`);
+    console.log(`  ${await signedCurl(base, 'POST', '/transfers', transfer)}`);
   })
   .catch((error: unknown) => {
     console.error(error);

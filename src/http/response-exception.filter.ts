@@ -8,6 +8,7 @@ import { GENERIC_FAILURE_MESSAGE } from '../outcome/http-status.js';
 import type { FailureOutcome, RequestFacts } from '../outcome/outcome.interface.js';
 import { renderFailure } from '../render/envelope.renderer.js';
 import { PROBLEM_JSON, renderProblem } from '../render/problem-details.renderer.js';
+import { responseSignature } from '../signing/response-signature.js';
 import { serializeJson } from './json-serializer.js';
 import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
@@ -59,6 +60,8 @@ export class ResponseExceptionFilter implements ExceptionFilter {
     const rendered = this.render(outcome, facts, request);
     const status = this.options.httpStatus === 'always-200' ? 200 : rendered.status;
     this.writer.setHeader(response, this.options.requestId.header, facts.requestId);
+    const signature = responseSignature(this.options.signing, request, status, rendered.body);
+    if (signature) this.writer.setHeader(response, signature.header, signature.value);
     this.writer.send(response, status, rendered.body, rendered.contentType);
   }
 

@@ -17,6 +17,7 @@ import { LOGGER_CONTEXT, RESPONSE_OPTIONS, WRAPPED_PROPERTY } from '../module/re
 import type { ResolvedResponseOptions } from '../module/resolve-options.js';
 import { successOutcome } from '../outcome/success-outcome.js';
 import { renderSuccess } from '../render/envelope.renderer.js';
+import { responseSignature } from '../signing/response-signature.js';
 import { serializeJson } from './json-serializer.js';
 import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
@@ -124,6 +125,13 @@ export class ResponseInterceptor implements NestInterceptor {
     const json = serializeJson(body, () => this.reader.bigIntMode(request));
     if (this.options.httpStatus === 'always-200' && status !== 200) this.writer.setStatus(response, 200);
     this.writer.setHeader(response, 'Content-Type', JSON_CONTENT_TYPE);
+    const signature = responseSignature(
+      this.options.signing,
+      request,
+      this.options.httpStatus === 'always-200' ? 200 : status,
+      json,
+    );
+    if (signature) this.writer.setHeader(response, signature.header, signature.value);
     return json;
   }
 }

@@ -5,6 +5,7 @@ import type { TimestampFormatter } from '../render/timestamp.js';
 import type { Field, LocaleRequest, ResponseOptions, ValidationPipeSettings } from './response-options.interface.js';
 import { definitionProblem } from '../codes/code-definition.check.js';
 import { CODE_RULE_PRESETS, type CodeRule } from '../codes/code-rule.js';
+import { resolveSigningOptions, type ResolvedSigningOptions } from '../signing/resolve-signing-options.js';
 
 /** A bad option value; the message names the option by its path. */
 export class ResponseOptionsError extends Error {
@@ -48,6 +49,8 @@ export interface ResolvedResponseOptions {
   /** `'seed-004'` resolved to its function. */
   readonly codeRule: CodeRule | undefined;
   readonly strictThrows: 'off' | 'log' | 'throw';
+  /** Signed requests; `undefined` when not configured. */
+  readonly signing: ResolvedSigningOptions | undefined;
 }
 
 export const FIELDS: readonly Field[] = [
@@ -109,6 +112,7 @@ const TOP_LEVEL_KEYS = new Set<string>([
   'debug',
   'codeRule',
   'strictThrows',
+  'signing',
 ]);
 /** RFC 9110 token: what a header name may be. */
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -438,5 +442,8 @@ export function resolveResponseOptions(input: ResponseOptions | undefined = {}):
     debug: bool('debug', options.debug, false),
     codeRule: codeRule(options.codeRule),
     strictThrows: oneOf('strictThrows', options.strictThrows, ['off', 'log', 'throw'], 'off'),
+    signing: resolveSigningOptions(options.signing, (message) => {
+      throw new ResponseOptionsError(message);
+    }),
   };
 }

@@ -1,6 +1,7 @@
 import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
 import type { BusinessCode, CodeCatalogue, LocalisedText } from '../codes/code-definition.interface.js';
 import type { CodeRule } from '../codes/code-rule.js';
+import type { SigningOptions } from '../signing/signing-options.interface.js';
 
 /**
  * A member an envelope can have. `outcome` is the text `'success'` / `'failure'` (seed 000).
@@ -87,6 +88,8 @@ export interface ResponseOptions {
   html?: boolean;
   /** Adds the exception name and stack to 5xx bodies. Never in production. */
   debug?: boolean;
+  /** Signed requests and replay protection for `@Signed()` routes (or every route with `global: true`). */
+  signing?: SigningOptions;
   /**
    * A rule for the shape of the codes, checked at start-up (failing it names the offenders): `'seed-004'`
    * (5 digits, last two 00–09 success and 10–99 failure) or your own function. Built-in HTTP codes are exempt.

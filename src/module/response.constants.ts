@@ -36,3 +36,9 @@ export const API_THROWS_METADATA = 'nest-envelope:api-throws';
 
 /** Request property holding the negotiated locale, so it is chosen once per request. */
 export const LOCALE_PROPERTY = Symbol('nest-envelope:locale');
+
+/** Metadata key set by `@Signed()` (true) and `@Unsigned()` (false) on a handler or controller. */
+export const SIGNED_METADATA = 'nest-envelope:signed';
+
+/** Request property holding the verified signer (app id, nonce, key), for response signatures and de-duplication. */
+export const SIGNATURE_PROPERTY = Symbol('nest-envelope:signature');

@@ -5,6 +5,7 @@ import { RequestFactsReader } from '../http/request-facts.reader.js';
 import { ResponseExceptionFilter } from '../http/response-exception.filter.js';
 import { ResponseInterceptor } from '../http/response.interceptor.js';
 import { WrapPolicy } from '../http/wrap-policy.js';
+import { globalSignatureGuard } from '../signing/signature-guard.provider.js';
 import { EnvelopeValidationPipe } from '../validation/envelope-validation.pipe.js';
 import { resolveResponseOptions } from './resolve-options.js';
 import type { ResponseModuleAsyncOptions, ResponseOptions } from './response-options.interface.js';
@@ -58,7 +59,11 @@ export class ResponseModule {
       module: ResponseModule,
       global: true,
       imports: [DiscoveryModule],
-      providers: [{ provide: RESPONSE_OPTIONS, useValue: resolved }, ...SHARED_PROVIDERS],
+      providers: [
+        { provide: RESPONSE_OPTIONS, useValue: resolved },
+        ...SHARED_PROVIDERS,
+        ...(resolved.signing?.global ? [globalSignatureGuard()] : []),
+      ],
       exports: EXPORTS,
     };
   }
@@ -78,6 +83,7 @@ export class ResponseModule {
         { provide: RESPONSE_OPTIONS_INPUT, useFactory: options.useFactory, inject: options.inject ?? [] },
         { provide: RESPONSE_OPTIONS, useFactory: resolveResponseOptions, inject: [RESPONSE_OPTIONS_INPUT] },
         ...SHARED_PROVIDERS,
+        globalSignatureGuard(),
       ],
       exports: EXPORTS,
     };

@@ -31,23 +31,26 @@ export interface TestApp {
   logger: RecordingLogger;
 }
 
-/** Boots `imports` on the given adapter, as a real HTTP server for supertest; `bodyLimit` in bytes. */
+/** Boots `imports` on the given adapter, as a real HTTP server for supertest; `bodyLimit` in bytes, `rawBody` as Nest's. */
 export async function createTestApp(
   adapter: AdapterName,
   imports: ModuleMetadata['imports'],
   configure?: (app: INestApplication<App>) => void,
-  { bodyLimit }: { bodyLimit?: number } = {},
+  { bodyLimit, rawBody }: { bodyLimit?: number; rawBody?: boolean } = {},
 ): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports }).compile();
   const logger = new RecordingLogger();
   if (adapter === 'express') {
-    const app = moduleRef.createNestApplication<NestExpressApplication>({ logger, bodyParser: true });
+    const app = moduleRef.createNestApplication<NestExpressApplication>({ logger, bodyParser: true, rawBody });
     if (bodyLimit !== undefined) app.useBodyParser('json', { limit: bodyLimit });
     configure?.(app);
     await app.init();
     return { app: app as unknown as INestApplication<App>, logger };
   }
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit }), { logger });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit }), {
+    logger,
+    rawBody,
+  });
   configure?.(app);
   await app.init();
   await app.getHttpAdapter().getInstance().ready(); // without this, supertest on fastify hangs

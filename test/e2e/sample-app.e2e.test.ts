@@ -1,12 +1,18 @@
+import { execFile } from 'node:child_process';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../../sample-app/src/app.module.js';
+import { SAMPLE_APP_ID, sampleSecret, signedCurl } from '../../sample-app/src/transfers/signed-curl.js';
+import { signRequest, verifyResponseSignature } from '../../src/client/index.js';
 import { ADAPTERS, createTestApp, type TestApp } from './harness.js';
 
 describe.each(ADAPTERS)('the sample app on %s answers the README curl lines', (adapter) => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp(adapter, [AppModule]);
+    t = await createTestApp(adapter, [AppModule], undefined, { rawBody: true });
   });
   afterAll(() => t.app.close());
   const http = () => request(t.app.getHttpServer());
@@ -76,5 +82,47 @@ describe.each(ADAPTERS)('the sample app on %s answers the README curl lines', (a
     expect((await http().get('/users').expect(200)).body).toMatchObject({ code: 20000, message: 'users' });
     expect((await http().get('/users/1').expect(200)).body).toMatchObject({ code: 20001, message: 'user' });
     expect(t.logger.of('warn')).toEqual([]); // strictThrows: 'log' found every business failure declared
+  });
+
+  it('serves signed transfers to the client function, and signs its answers', async () => {
+    const body = JSON.stringify({ to: 'bob', amount: 25, currency: 'EUR' });
+    const signed = await signRequest({
+      appId: SAMPLE_APP_ID,
+      secret: sampleSecret(),
+      method: 'POST',
+      url: '/transfers',
+      body,
+    });
+    const res = await http().post('/transfers').set(signed.headers).set('Content-Type', 'application/json').send(body);
+    expect(res.status).toBe(201);
+    expect(res.body.data).toMatchObject({ to: 'bob', amount: 25, currency: 'EUR' });
+    const signature = res.headers['x-signature'];
+    expect(
+      await verifyResponseSignature({
+        secret: sampleSecret(),
+        nonce: signed.nonce,
+        status: 201,
+        body: res.text,
+        signature,
+      }),
+    ).toBe(true);
+    expect((await http().get('/transfers').expect(400)).body.code).toBe('SIGN_HEADER_MISSING');
+    expect((await http().get('/transfers/rates').expect(200)).body.data.EUR).toBe(1);
+  });
+
+  it('answers the curl lines signedCurl prints, run by curl itself', async () => {
+    const server = t.app.getHttpServer() as Server;
+    if (!server.listening) await t.app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const run = async (line: string) =>
+      JSON.parse((await promisify(execFile)('sh', ['-c', line])).stdout) as { code: unknown; data: unknown };
+    const body = JSON.stringify({ to: "o'neil", amount: 5, currency: 'CNY' }); // a quote, for the shell quoting
+    const created = await run(await signedCurl(base, 'POST', '/transfers', body));
+    expect(created).toMatchObject({ code: 0, data: { to: "o'neil", amount: 5 } });
+    const listed = await run(await signedCurl(base, 'GET', '/transfers?currency=CNY'));
+    expect(listed.data).toEqual([created.data]);
+    const line = await signedCurl(base, 'GET', '/transfers');
+    await run(line);
+    expect((await run(line)).code).toBe('SIGN_NONCE_USED'); // the same line twice is a replay
   });
 });

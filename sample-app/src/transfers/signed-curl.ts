@@ -1,0 +1,22 @@
+import { signRequest } from 'nest-envelope/client';
+
+/** The sample app's signing identity; SIGNING_SECRET overrides the demo secret. */
+export const SAMPLE_APP_ID = 'sample-app';
+export const sampleSecret = (): string => process.env.SIGNING_SECRET ?? 'sample-app-demo-secret-change-me';
+
+const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'`;
+
+/**
+ * A curl command line for a signed request to the sample app, valid once and for `window` seconds.
+ *
+ * @example
+ * await signedCurl('http://localhost:3000', 'POST', '/transfers', '{"to":"bob","amount":25,"currency":"EUR"}');
+ */
+export async function signedCurl(base: string, method: string, target: string, body?: string): Promise<string> {
+  const { headers } = await signRequest({ appId: SAMPLE_APP_ID, secret: sampleSecret(), method, url: target, body });
+  const parts = ['curl', '-s', '-X', method, shellQuote(base + target)];
+  for (const [name, value] of Object.entries(headers)) parts.push('-H', shellQuote(`${name}: ${value}`));
+  if (body !== undefined)
+    parts.push('-H', shellQuote('Content-Type: application/json'), '--data-raw', shellQuote(body));
+  return parts.join(' ');
+}

@@ -1,0 +1,23 @@
+import type { CanActivate, Provider } from '@nestjs/common';
+import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
+import { RESPONSE_OPTIONS } from '../module/response.constants.js';
+import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import { SignatureGuard } from './signature.guard.js';
+
+const PASS: CanActivate = { canActivate: () => true };
+
+/**
+ * The global `SignatureGuard` for `signing.global: true`. `forRoot` adds it only then; `forRootAsync` cannot
+ * know before the factory runs, so it always adds it, and it is a pass-through without `signing.global`.
+ *
+ * @example
+ * providers: [...(resolved.signing?.global ? [globalSignatureGuard()] : [])]
+ */
+export function globalSignatureGuard(): Provider {
+  return {
+    provide: APP_GUARD,
+    useFactory: (options: ResolvedResponseOptions, adapterHost: HttpAdapterHost): CanActivate =>
+      options.signing?.global ? new SignatureGuard(options, adapterHost) : PASS,
+    inject: [RESPONSE_OPTIONS, HttpAdapterHost],
+  };
+}

@@ -1,0 +1,56 @@
+import type { CodeDefinition } from '../codes/code-definition.interface.js';
+
+// Frozen to the messages, like `defineCodes` catalogues: a shared definition must not be edited at run time.
+function frozen<T extends Record<string, CodeDefinition>>(catalogue: T): Readonly<T> {
+  for (const definition of Object.values(catalogue)) Object.freeze(Object.freeze(definition).message);
+  return Object.freeze(catalogue);
+}
+
+/**
+ * The codes a signed route fails with, in the order the checks run. String codes in the style of WeChat Pay's
+ * `SIGN_ERROR`, so they do not collide with a team's numeric catalogue.
+ *
+ * @example
+ * if (body.code === SigningCodes.SIGN_TIMESTAMP_OUT_OF_WINDOW.code) resyncClock(body.detail.serverTime);
+ */
+export const SigningCodes = frozen({
+  SIGN_HEADER_MISSING: {
+    code: 'SIGN_HEADER_MISSING',
+    status: 400,
+    message: { en: 'Missing signing header {header}', 'zh-CN': '缺少签名请求头 {header}' },
+  },
+  SIGN_HEADER_INVALID: {
+    code: 'SIGN_HEADER_INVALID',
+    status: 400,
+    message: { en: 'Malformed signing header {header}', 'zh-CN': '签名请求头 {header} 格式错误' },
+  },
+  SIGN_ERROR: {
+    code: 'SIGN_ERROR',
+    status: 401,
+    message: { en: 'Signature verification failed', 'zh-CN': '签名验证失败' },
+  },
+  SIGN_TIMESTAMP_OUT_OF_WINDOW: {
+    code: 'SIGN_TIMESTAMP_OUT_OF_WINDOW',
+    status: 401,
+    message: {
+      en: 'Request timestamp is more than {window} seconds away from the server time',
+      'zh-CN': '请求时间戳与服务器时间相差超过 {window} 秒',
+    },
+  },
+  SIGN_NONCE_USED: {
+    code: 'SIGN_NONCE_USED',
+    status: 409,
+    message: {
+      en: 'This nonce was already used; sign the request again with a new nonce',
+      'zh-CN': '该随机数（nonce）已被使用，请换一个新的随机数重新签名',
+    },
+  },
+  SIGN_NONCE_STORE_UNAVAILABLE: {
+    code: 'SIGN_NONCE_STORE_UNAVAILABLE',
+    status: 503,
+    message: {
+      en: 'Replay protection is unavailable; try again later',
+      'zh-CN': '防重放服务暂不可用，请稍后重试',
+    },
+  },
+} as const satisfies Record<string, CodeDefinition>);

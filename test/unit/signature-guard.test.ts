@@ -1,0 +1,74 @@
+import 'reflect-metadata';
+import { type CanActivate, Logger, type Provider } from '@nestjs/common';
+import type { HttpAdapterHost } from '@nestjs/core';
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { signRequest } from '../../src/client/index.js';
+import { BusinessException, resolveResponseOptions, type SigningOptions, SigningSetupError } from '../../src/index.js';
+import { globalSignatureGuard } from '../../src/signing/signature-guard.provider.js';
+import { SignatureGuard } from '../../src/signing/signature.guard.js';
+import { SECRETS, SignedController } from '../fixtures/signing.app.js';
+
+/** Just what the guard reads of the HTTP adapter. */
+const adapterHost = {
+  httpAdapter: {
+    getRequestUrl: (request: { url: string }) => request.url,
+    getRequestMethod: (request: { method: string }) => request.method,
+  },
+} as unknown as HttpAdapterHost;
+
+function guard(signing: SigningOptions): SignatureGuard {
+  return new SignatureGuard(resolveResponseOptions({ signing }), adapterHost);
+}
+
+/** A context for the fixture's @Signed() `SignedController.items`. */
+function contextOf(type: string, request: object = { headers: {} }): ExecutionContextHost {
+  const context = new ExecutionContextHost([request, {}], SignedController, SignedController.prototype.items);
+  context.setType(type);
+  return context;
+}
+
+describe('SignatureGuard', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it.each(['rpc', 'ws', 'graphql'])('lets %s contexts through on a @Signed() controller', (type) => {
+    expect(guard({ secrets: SECRETS, global: true }).canActivate(contextOf(type))).toBe(true);
+  });
+
+  it('refuses with 503 when the store rejects with something that is not an Error', async () => {
+    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => {});
+    const signed = await signRequest({ appId: 'app1', secret: SECRETS.app1, method: 'GET', url: '/signed/items' });
+    const request = { method: 'GET', url: '/signed/items', headers: lower(signed.headers) };
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a store may reject with anything
+    const verdict = guard({ secrets: SECRETS, nonceStore: { claim: () => Promise.reject('down') } }).canActivate(
+      contextOf('http', request),
+    );
+    await expect(verdict).rejects.toBeInstanceOf(BusinessException);
+    await expect(verdict).rejects.toMatchObject({ definition: { code: 'SIGN_NONCE_STORE_UNAVAILABLE' } });
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('nonce store failed'), 'down');
+  });
+
+  it('cannot be created without signing options', () => {
+    expect(() => new SignatureGuard(resolveResponseOptions({}), adapterHost)).toThrow(SigningSetupError);
+  });
+});
+
+describe('globalSignatureGuard', () => {
+  const factoryOf = (provider: Provider) =>
+    (provider as { useFactory: (options: unknown, host: HttpAdapterHost) => CanActivate }).useFactory;
+
+  it('is the signature guard under signing.global, else a pass-through', () => {
+    const create = factoryOf(globalSignatureGuard());
+    expect(create(resolveResponseOptions({ signing: { secrets: SECRETS, global: true } }), adapterHost)).toBeInstanceOf(
+      SignatureGuard,
+    );
+    const pass = create(resolveResponseOptions({ signing: { secrets: SECRETS } }), adapterHost);
+    expect(pass).not.toBeInstanceOf(SignatureGuard);
+    expect(pass.canActivate(contextOf('http'))).toBe(true);
+    expect(create(resolveResponseOptions(), adapterHost).canActivate(contextOf('http'))).toBe(true);
+  });
+});
+
+function lower(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
