@@ -12,7 +12,7 @@ const fs = require("fs");
 const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));
 Object.assign(pkg.devDependencies, {
   "@nestjs/common": "11.2.10", "@nestjs/core": "11.2.10", "@nestjs/platform-express": "11.2.10",
-  "@nestjs/platform-fastify": "11.2.8", "@nestjs/testing": "11.2.6",
+  "@nestjs/platform-fastify": "11.2.8", "@nestjs/testing": "11.2.6", "@nestjs/swagger": "11.4.0",
 });
 fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2));
 '
