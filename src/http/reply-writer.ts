@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { ORIGINAL_REPLY } from '../module/response.constants.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -58,7 +59,11 @@ export class ReplyWriter {
   send(response: unknown, status: number, body: string, contentType: string): void {
     const adapter = this.adapterHost.httpAdapter;
     adapter.setHeader(response, 'Content-Type', contentType);
-    adapter.reply(response, body, status);
+    // The adapter's own reply: the success hook must never see a failure body (with always-200 it is a 200).
+    const reply =
+      (adapter as unknown as { [ORIGINAL_REPLY]?: typeof adapter.reply })[ORIGINAL_REPLY] ??
+      adapter.reply.bind(adapter);
+    reply(response, body, status);
   }
 
   /** Cuts a response whose headers are out: the client sees a broken transfer, not a truncated success. */

@@ -1,6 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Inject, Logger } from '@nestjs/common';
 import { throwError } from 'rxjs';
 import { BusinessException } from '../codes/business.exception.js';
+import { EndpointCodesResolver } from '../codes/endpoint-codes.resolver.js';
+import { undeclaredThrow, UndeclaredBusinessCodeError } from '../codes/throws-contract.js';
 import { LOGGER_CONTEXT, RESPONSE_OPTIONS } from '../module/response.constants.js';
 import type { ResolvedResponseOptions } from '../module/resolve-options.js';
 import { failureOutcome } from '../outcome/failure-outcome.js';
@@ -12,6 +14,7 @@ import { responseSignature } from '../signing/response-signature.js';
 import { serializeJson } from './json-serializer.js';
 import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
+import { routeRefOf } from './route-ref.js';
 
 /**
  * Renders every failure of an HTTP request (exceptions, unknown routes, unreadable bodies, anything thrown)
@@ -32,6 +35,7 @@ export class ResponseExceptionFilter implements ExceptionFilter {
     @Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions,
     private readonly reader: RequestFactsReader,
     private readonly writer: ReplyWriter,
+    private readonly endpoints: EndpointCodesResolver,
   ) {}
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
@@ -48,8 +52,9 @@ export class ResponseExceptionFilter implements ExceptionFilter {
     return undefined;
   }
 
-  private answer(exception: unknown, request: IncomingRequest, response: unknown): void {
+  private answer(thrown: unknown, request: IncomingRequest, response: unknown): void {
     const facts = this.reader.facts(request);
+    const exception = this.options.strictThrows === 'off' ? thrown : this.checkContract(thrown, request, facts);
     const outcome = failureOutcome(exception, this.options, facts.locale);
     this.log(outcome, facts, exception);
 
@@ -63,6 +68,24 @@ export class ResponseExceptionFilter implements ExceptionFilter {
     const signature = responseSignature(this.options.signing, request, status, rendered.body);
     if (signature) this.writer.setHeader(response, signature.header, signature.value);
     this.writer.send(response, status, rendered.body, rendered.contentType);
+  }
+
+  /**
+   * `strictThrows`: a business failure the endpoint (handler or controller) did not declare with `@ApiThrows` is
+   * logged, or becomes a 500. Also for failures raised by guards and pipes: the route is known from the request.
+   */
+  private checkContract(exception: unknown, request: IncomingRequest, facts: RequestFacts): unknown {
+    if (!(exception instanceof BusinessException)) return exception;
+    const route = routeRefOf(request);
+    if (route === undefined) return exception;
+    const endpoint = this.endpoints.resolve(route.handler, route.controller);
+    const violation = undeclaredThrow(exception, endpoint, `${route.controller.name}.${route.methodName}`);
+    if (violation === undefined) return exception;
+    if (this.options.strictThrows === 'log') {
+      this.logger.warn(`contract violation: ${facts.method} ${facts.path} ${violation} [requestId=${facts.requestId}]`);
+      return exception;
+    }
+    return new UndeclaredBusinessCodeError(violation, { cause: exception });
   }
 
   /** The filter is the last line of defence: if answering failed, a bare 500 or a cut connection, never a throw. */

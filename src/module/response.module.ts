@@ -1,5 +1,7 @@
-import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { type DynamicModule, Module, type NestModule, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AdapterHooks } from '../http/adapter-hooks.js';
+import { SuccessReplier } from '../http/success-replier.js';
 import { ReplyWriter } from '../http/reply-writer.js';
 import { RequestFactsReader } from '../http/request-facts.reader.js';
 import { ResponseExceptionFilter } from '../http/response-exception.filter.js';
@@ -20,9 +22,10 @@ const SHARED_PROVIDERS: Provider[] = [
   WrapPolicy,
   RequestFactsReader,
   ReplyWriter,
+  SuccessReplier,
+  AdapterHooks,
   ResponseInterceptor,
   ResponseExceptionFilter,
-  { provide: APP_INTERCEPTOR, useExisting: ResponseInterceptor },
   { provide: APP_FILTER, useExisting: ResponseExceptionFilter },
   EnvelopeValidationPipe,
   { provide: APP_PIPE, useExisting: EnvelopeValidationPipe },
@@ -34,6 +37,7 @@ const EXPORTS = [
   WrapPolicy,
   RequestFactsReader,
   ReplyWriter,
+  SuccessReplier,
   ResponseInterceptor,
   ResponseExceptionFilter,
   EnvelopeValidationPipe,
@@ -41,14 +45,22 @@ const EXPORTS = [
 
 /**
  * Import once, in the root module: every success leaves in the envelope and every failure in the
- * configured failure shape, on Express and Fastify. Options are checked at start-up.
+ * configured failure shape, on Express and Fastify. Options are checked at start-up. Successes are wrapped where
+ * the HTTP adapter writes them (see `AdapterHooks`), failures by the global `ResponseExceptionFilter`.
  *
  * @example
  * @Module({ imports: [ResponseModule.forRoot({ timestamp: { format: 'YYYY-MM-DD HH:mm:ss', timeZone: 'Asia/Shanghai' } })] })
  * export class AppModule {}
  */
 @Module({})
-export class ResponseModule {
+export class ResponseModule implements NestModule {
+  constructor(private readonly hooks: AdapterHooks) {}
+
+  /** Runs once the HTTP adapter exists and before Nest registers the routes: installs the success path. */
+  configure(): void {
+    this.hooks.install();
+  }
+
   /**
    * @example
    * ResponseModule.forRoot(); // { code: 0, message: 'OK', data } and the default failure body

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ResponseExceptionFilter, ResponseInterceptor, ResponseModule } from '../../src/index.js';
 import { RequestFactsReader } from '../../src/http/request-facts.reader.js';
 import { WrapPolicy } from '../../src/http/wrap-policy.js';
+import { ReplyWriter } from '../../src/http/reply-writer.js';
+import { SuccessReplier } from '../../src/http/success-replier.js';
 import { EndpointCodesResolver } from '../../src/codes/endpoint-codes.resolver.js';
 
 async function resolveEnhancers() {
@@ -48,13 +50,19 @@ describe('RPC, WebSocket and GraphQL contexts', () => {
 
 describe('decorator metadata (the transpiler must emit design:paramtypes, or DI breaks)', () => {
   it('is present on the injectables', () => {
-    expect(Reflect.getMetadata('design:paramtypes', ResponseInterceptor)).toEqual([
+    expect(Reflect.getMetadata('design:paramtypes', ResponseInterceptor)).toEqual([SuccessReplier, ReplyWriter]);
+    expect(Reflect.getMetadata('design:paramtypes', SuccessReplier)).toEqual([
       Object,
       WrapPolicy,
       RequestFactsReader,
-      expect.any(Function),
+      ReplyWriter,
       EndpointCodesResolver,
     ]);
-    expect(Reflect.getMetadata('design:paramtypes', ResponseExceptionFilter)).toHaveLength(3);
+    expect(Reflect.getMetadata('design:paramtypes', ResponseExceptionFilter)).toEqual([
+      Object,
+      RequestFactsReader,
+      ReplyWriter,
+      EndpointCodesResolver,
+    ]);
   });
 });

@@ -1,0 +1,97 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HttpAdapterHost, ModulesContainer } from '@nestjs/core';
+import { ANSWERED_PROPERTY, ORIGINAL_REPLY, RESPONSE_OPTIONS, WRAPPED_PROPERTY } from '../module/response.constants.js';
+import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import { ReplyWriter } from './reply-writer.js';
+import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
+import { annotateRoutes } from './route-annotator.js';
+import { routeRefOf } from './route-ref.js';
+import { SuccessReplier } from './success-replier.js';
+
+type Reply = (response: unknown, body: unknown, statusCode?: number) => unknown;
+type HookedAdapter = { reply: Reply; [ORIGINAL_REPLY]?: Reply; getType(): string; getInstance(): unknown };
+type RoutedRequest = IncomingRequest & { [WRAPPED_PROPERTY]?: true; [ANSWERED_PROPERTY]?: true };
+
+interface ExpressLike {
+  use(
+    middleware: (
+      request: IncomingRequest,
+      response: { setHeader(name: string, value: string): void },
+      next: () => void,
+    ) => void,
+  ): void;
+}
+interface FastifyLike {
+  addHook(
+    name: 'onRequest',
+    hook: (request: IncomingRequest, reply: { header(name: string, value: string): void }, done: () => void) => void,
+  ): void;
+}
+
+/** The request a response object belongs to, on Express (`res.req`) and Fastify (`reply.request`). */
+function requestOf(response: unknown): RoutedRequest | undefined {
+  if (typeof response !== 'object' || response === null) return undefined;
+  const carrier = response as { req?: RoutedRequest; request?: RoutedRequest };
+  return carrier.request ?? carrier.req;
+}
+
+/**
+ * The adapter-level success path. Nest's interceptor pipeline costs more per request than the envelope itself, so
+ * results are wrapped where the adapter writes them instead: `HttpAdapter.reply`, through which Nest sends every
+ * route's result (after the app's own interceptors, pipes and serializers), on Express and Fastify alike.
+ * Installed once per app, before Nest registers the routes (`ResponseModule.configure`):
+ * - every route method is marked with its controller, so a reply knows its handler without a per-request lookup;
+ * - a native early hook sets the request id header on every response, also on those a handler writes itself;
+ * - `reply` is wrapped once: a result of a routed request becomes the envelope; everything else (failures, files,
+ *   redirects, a request the interceptor already wrapped) passes through unchanged.
+ */
+@Injectable()
+export class AdapterHooks {
+  constructor(
+    @Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions,
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly modules: ModulesContainer,
+    private readonly reader: RequestFactsReader,
+    private readonly writer: ReplyWriter,
+    private readonly replier: SuccessReplier,
+  ) {}
+
+  /**
+   * @example
+   * hooks.install(); // from ResponseModule.configure(), once per app
+   */
+  install(): void {
+    const adapter = this.adapterHost.httpAdapter as unknown as HookedAdapter | undefined;
+    if (!adapter || adapter[ORIGINAL_REPLY]) return;
+    annotateRoutes(this.modules);
+    this.installRequestIdHook(adapter);
+    const original = adapter.reply.bind(adapter);
+    adapter[ORIGINAL_REPLY] = original;
+    adapter.reply = (response, body, statusCode) => {
+      const request = requestOf(response);
+      if (request === undefined || request[WRAPPED_PROPERTY] || request[ANSWERED_PROPERTY]) {
+        return original(response, body, statusCode);
+      }
+      const route = routeRefOf(request);
+      if (route === undefined) return original(response, body, statusCode);
+      const prepared = this.replier.prepare(body, request, response, route, statusCode ?? this.writer.status(response));
+      return original(response, prepared.body, prepared.wrapped ? prepared.status : statusCode);
+    };
+  }
+
+  private installRequestIdHook(adapter: HookedAdapter): void {
+    const header = this.options.requestId.header;
+    const instance = adapter.getInstance();
+    if (adapter.getType() === 'fastify') {
+      (instance as FastifyLike).addHook('onRequest', (request, reply, done) => {
+        reply.header(header, this.reader.requestId(request));
+        done();
+      });
+    } else if (adapter.getType() === 'express') {
+      (instance as ExpressLike).use((request, response, next) => {
+        response.setHeader(header, this.reader.requestId(request));
+        next();
+      });
+    }
+  }
+}

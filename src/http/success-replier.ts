@@ -1,0 +1,94 @@
+import { Inject, Injectable, StreamableFile, type Type } from '@nestjs/common';
+import { EndpointCodesResolver } from '../codes/endpoint-codes.resolver.js';
+import { RESPONSE_OPTIONS } from '../module/response.constants.js';
+import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import { successOutcome } from '../outcome/success-outcome.js';
+import { renderSuccess } from '../render/envelope.renderer.js';
+import { responseSignature } from '../signing/response-signature.js';
+import { serializeJson } from './json-serializer.js';
+import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
+import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
+import { WrapPolicy } from './wrap-policy.js';
+
+/** The route a result belongs to: a controller method. */
+export interface SuccessRoute {
+  readonly handler: object & { readonly name: string };
+  readonly controller: Type<unknown>;
+}
+
+/** What to send: the body (JSON text when wrapped, else the result as it was) and the status to send it with. */
+export interface PreparedReply {
+  readonly body: unknown;
+  readonly status: number;
+  readonly wrapped: boolean;
+}
+
+/** Results that are bodies of their own: files, bytes, streams, web responses. */
+function isOwnBody(result: unknown): boolean {
+  if (typeof result !== 'object' || result === null) return false;
+  return (
+    result instanceof StreamableFile ||
+    ArrayBuffer.isView(result) ||
+    result instanceof ArrayBuffer ||
+    typeof (result as { pipe?: unknown }).pipe === 'function' ||
+    typeof (result as { getReader?: unknown }).getReader === 'function' ||
+    (typeof Response === 'function' && result instanceof Response) ||
+    Symbol.asyncIterator in result
+  );
+}
+
+/** Statuses whose response has no body, is a redirect, or is a failure someone else rendered. */
+function isNotASuccessBody(status: number): boolean {
+  return status === 204 || status === 304 || status >= 300;
+}
+
+/**
+ * Turns a handler's result into the success envelope: one place, used by the adapter-level reply hook (every
+ * route, by default) and by `ResponseInterceptor` (where a team applies it itself). Applies `@ApiCode`,
+ * `httpStatus: 'always-200'`, int64 serialisation and response signatures; leaves files, streams, bodiless and
+ * non-2xx answers alone.
+ *
+ * @example
+ * const { body, status } = replier.prepare(result, request, response, { handler, controller }, 200);
+ */
+@Injectable()
+export class SuccessReplier {
+  constructor(
+    @Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions,
+    private readonly policy: WrapPolicy,
+    private readonly reader: RequestFactsReader,
+    private readonly writer: ReplyWriter,
+    private readonly endpoints: EndpointCodesResolver,
+  ) {}
+
+  /**
+   * The body and status to send; `status` is the one the response would be sent with (Nest's, or `@HttpCode`'s).
+   *
+   * @example
+   * replier.prepare({ id: 7 }, request, response, route, 201); // { body: '{"code":0,"message":"OK","data":{"id":7}}', status: 201, wrapped: true }
+   */
+  prepare(
+    result: unknown,
+    request: IncomingRequest,
+    response: unknown,
+    route: SuccessRoute,
+    status: number,
+  ): PreparedReply {
+    const unchanged = { body: result, status, wrapped: false };
+    if ((request as { method?: string }).method === 'HEAD' || isNotASuccessBody(status)) return unchanged;
+    if (!this.policy.wraps(route.handler, route.controller)) return unchanged;
+    // Express would send a Buffer as {"type":"Buffer","data":[…]}; as a file it leaves as bytes on both adapters.
+    if (result instanceof Uint8Array) return { body: new StreamableFile(result), status, wrapped: false };
+    if (isOwnBody(result)) return unchanged;
+    const endpoint = this.endpoints.resolve(route.handler, route.controller);
+    const successStatus = endpoint.successStatus ?? status;
+    const facts = this.reader.facts(request);
+    const outcome = successOutcome(result, successStatus, this.options, facts.locale, endpoint.success);
+    const json = serializeJson(renderSuccess(outcome, facts, this.options), () => this.reader.bigIntMode(request));
+    const sentStatus = this.options.httpStatus === 'always-200' ? 200 : successStatus;
+    this.writer.setHeader(response, 'Content-Type', JSON_CONTENT_TYPE);
+    const signature = responseSignature(this.options.signing, request, sentStatus, json);
+    if (signature) this.writer.setHeader(response, signature.header, signature.value);
+    return { body: json, status: sentStatus, wrapped: true };
+  }
+}
