@@ -3,11 +3,38 @@ export const REJECTED_VALUE_LIMITS = { string: 256, items: 20, keys: 50, depth: 
 export const REDACTED = '[REDACTED]';
 const ELLIPSIS = '…';
 
+interface RedactMatcher {
+  readonly names: ReadonlySet<string>;
+  readonly patterns: readonly RegExp[];
+}
+
+// The redaction list is fixed at start-up: lower-case its names once, not per property looked at.
+const matchers = new WeakMap<readonly (string | RegExp)[], RedactMatcher>();
+
+function matcherOf(redact: readonly (string | RegExp)[]): RedactMatcher {
+  let matcher = matchers.get(redact);
+  if (matcher === undefined) {
+    matcher = {
+      names: new Set(
+        redact.filter((entry): entry is string => typeof entry === 'string').map((name) => name.toLowerCase()),
+      ),
+      patterns: redact.filter((entry): entry is RegExp => entry instanceof RegExp),
+    };
+    matchers.set(redact, matcher);
+  }
+  return matcher;
+}
+
 /** True when a property name is on the redaction list: names compare case-insensitively, RegExps test it. */
 export function isSensitiveName(name: string | number, redact: readonly (string | RegExp)[]): boolean {
   if (typeof name !== 'string') return false;
-  const lower = name.toLowerCase();
-  return redact.some((entry) => (typeof entry === 'string' ? entry.toLowerCase() === lower : entry.test(name)));
+  const { names, patterns } = matcherOf(redact);
+  if (names.has(name.toLowerCase())) return true;
+  for (const pattern of patterns) {
+    pattern.lastIndex = 0; // a /g or /y pattern would otherwise remember where it stopped
+    if (pattern.test(name)) return true;
+  }
+  return false;
 }
 
 /**
