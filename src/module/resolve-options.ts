@@ -3,7 +3,7 @@ import type { BusinessCode, CodeCatalogue, LocalisedText } from '../codes/code-d
 import { createTimestampFormatter, createZoneFormat, isTimestampPattern } from '../render/timestamp.js';
 import type { TimestampFormatter } from '../render/timestamp.js';
 import type { Field, LocaleRequest, ResponseOptions, ValidationPipeSettings } from './response-options.interface.js';
-import { definitionProblem } from '../codes/code-definition.check.js';
+import { definitionProblem, describeValue } from '../codes/code-definition.check.js';
 import { CODE_RULE_PRESETS, type CodeRule } from '../codes/code-rule.js';
 import { resolveSigningOptions, type ResolvedSigningOptions } from '../signing/resolve-signing-options.js';
 
@@ -121,17 +121,7 @@ const LOCALE_TAG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
 type Path = string;
 
 function fail(path: Path, expectation: string, value: unknown): never {
-  throw new ResponseOptionsError(`${path} ${expectation} (got ${describe(value)})`);
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'function') return 'a function';
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  return typeof value;
+  throw new ResponseOptionsError(`${path} ${expectation} (got ${describeValue(value)})`);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -304,7 +294,7 @@ function catalogues(value: unknown): void {
   value.forEach((catalogue: unknown, index) => {
     if (!isPlainObject(catalogue)) {
       throw new ResponseOptionsError(
-        `codes must be an array of catalogues from defineCodes (got ${describe(catalogue)} at codes[${index}])`,
+        `codes must be an array of catalogues from defineCodes (got ${describeValue(catalogue)} at codes[${index}])`,
       );
     }
     for (const [key, definition] of Object.entries(catalogue)) {
