@@ -21,9 +21,14 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WARMUP_SECONDS = 2;
 const CONNECTIONS = 10;
-const ADAPTERS = ['express', 'fastify'] as const;
-const VARIANTS = ['bare', 'minimal', 'module', 'module-spring'] as const;
-type Variant = (typeof VARIANTS)[number];
+const ALL_ADAPTERS = ['express', 'fastify'] as const;
+const ALL_VARIANTS = ['bare', 'minimal', 'module', 'module-spring'] as const;
+/** BENCH_ADAPTERS, BENCH_VARIANTS and BENCH_SCENARIOS (comma-separated) narrow a run; `bare` always runs. */
+const pick = <T extends string>(all: readonly T[], env: string | undefined): readonly T[] =>
+  env ? all.filter((item) => item === 'bare' || env.split(',').includes(item)) : all;
+const ADAPTERS = pick(ALL_ADAPTERS, process.env.BENCH_ADAPTERS);
+const VARIANTS = pick(ALL_VARIANTS, process.env.BENCH_VARIANTS);
+type Variant = (typeof ALL_VARIANTS)[number];
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
 const canPin = existsSync('/usr/bin/taskset') && cpus().length >= 2;
 
@@ -35,7 +40,7 @@ interface Scenario {
   check: (variant: Variant, status: number, body: Record<string, unknown>) => boolean;
 }
 
-const SCENARIOS: Record<string, Scenario> = {
+const ALL_SCENARIOS: Record<string, Scenario> = {
   'success 600 B': {
     method: 'GET',
     path: '/bench/order',
@@ -72,6 +77,13 @@ const SCENARIOS: Record<string, Scenario> = {
     },
   },
 };
+
+const SCENARIOS: Record<string, Scenario> = Object.fromEntries(
+  Object.entries(ALL_SCENARIOS).filter(
+    ([name]) =>
+      !process.env.BENCH_SCENARIOS || process.env.BENCH_SCENARIOS.split(',').some((wanted) => name.startsWith(wanted)),
+  ),
+);
 
 interface Server {
   adapter: string;

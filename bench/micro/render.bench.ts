@@ -54,7 +54,19 @@ describe('404', () => {
   });
 });
 
-describe('100 violations', () => {
+describe('100 violations, rendered (the body object)', () => {
+  bench('WeChat', () => {
+    renderFailure(failureOutcome(invalid, defaults, 'en'), facts, defaults);
+  });
+  bench('Spring', () => {
+    renderFailure(failureOutcome(invalid, spring, 'en'), facts, spring);
+  });
+  bench('RFC 9457', () => {
+    renderProblem(failureOutcome(invalid, problem, 'en'), facts, problem);
+  });
+});
+
+describe('100 violations, rendered and serialised', () => {
   bench('WeChat', () => {
     serializeJson(renderFailure(failureOutcome(invalid, defaults, 'en'), facts, defaults), string);
   });

@@ -2,6 +2,8 @@ import { Inject, Injectable, StreamableFile, type Type } from '@nestjs/common';
 import { EndpointCodesResolver } from '../codes/endpoint-codes.resolver.js';
 import { RESPONSE_OPTIONS } from '../module/response.constants.js';
 import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import type { Field } from '../module/response-options.interface.js';
+import type { RequestFacts } from '../outcome/outcome.interface.js';
 import { successOutcome } from '../outcome/success-outcome.js';
 import { renderSuccess } from '../render/envelope.renderer.js';
 import { responseSignature } from '../signing/response-signature.js';
@@ -22,6 +24,10 @@ export interface PreparedReply {
   readonly status: number;
   readonly wrapped: boolean;
 }
+
+/** Success fields that read the request (or the clock). */
+const REQUEST_FIELDS = new Set<Field>(['path', 'timestamp', 'requestId']);
+const BARE_FACTS: RequestFacts = { method: '', path: '', requestId: '', locale: '', time: new Date(0) };
 
 /** Results that are bodies of their own: files, bytes, streams, web responses. */
 function isOwnBody(result: unknown): boolean {
@@ -53,13 +59,24 @@ function isNotASuccessBody(status: number): boolean {
  */
 @Injectable()
 export class SuccessReplier {
+  private readonly layoutShowsRequest: boolean;
+
   constructor(
     @Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions,
     private readonly policy: WrapPolicy,
     private readonly reader: RequestFactsReader,
     private readonly writer: ReplyWriter,
     private readonly endpoints: EndpointCodesResolver,
-  ) {}
+  ) {
+    this.layoutShowsRequest = options.successLayout.some(([field]) => REQUEST_FIELDS.has(field));
+  }
+
+  /** Only what the success layout shows is read from the request: by default not even the locale. */
+  private factsFor(request: IncomingRequest, endpointMessage: boolean): RequestFacts {
+    if (this.layoutShowsRequest) return this.reader.facts(request);
+    const localised = endpointMessage || typeof this.options.success.message !== 'string';
+    return { ...BARE_FACTS, locale: localised ? this.reader.locale(request) : this.options.locale.default };
+  }
 
   /**
    * The body and status to send; `status` is the one the response would be sent with (Nest's, or `@HttpCode`'s).
@@ -82,7 +99,7 @@ export class SuccessReplier {
     if (isOwnBody(result)) return unchanged;
     const endpoint = this.endpoints.resolve(route.handler, route.controller);
     const successStatus = endpoint.successStatus ?? status;
-    const facts = this.reader.facts(request);
+    const facts = this.factsFor(request, endpoint.success !== undefined);
     const outcome = successOutcome(result, successStatus, this.options, facts.locale, endpoint.success);
     const json = serializeJson(renderSuccess(outcome, facts, this.options), () => this.reader.bigIntMode(request));
     const sentStatus = this.options.httpStatus === 'always-200' ? 200 : successStatus;
