@@ -3,7 +3,12 @@ export type MessageCodeFormatter = (errorCode: string, objectName?: string, fiel
 
 /** Joins the non-empty parts with `.`, as Spring's `Format.toDelimitedString`. */
 export function toDelimitedString(...parts: (string | undefined)[]): string {
-  return parts.filter((part) => part !== undefined && part !== '').join('.');
+  let joined = '';
+  for (const part of parts) {
+    if (part === undefined || part === '') continue;
+    joined = joined === '' ? part : `${joined}.${part}`;
+  }
+  return joined;
 }
 
 /** `errorCode.objectName.field`: Spring's default format. */
@@ -30,12 +35,16 @@ export function springMessageCodes(
   fieldType?: string,
   { prefix = '', format = PREFIX_ERROR_CODE }: { prefix?: string; format?: MessageCodeFormatter } = {},
 ): string[] {
-  const codes = new Set<string>();
-  const add = (objectPart?: string, fieldPart?: string) => codes.add(prefix + format(errorCode, objectPart, fieldPart));
+  // A LinkedHashSet in Spring: first position kept, duplicates dropped. The lists are short, so an array does.
+  const codes: string[] = [];
+  const add = (objectPart?: string, fieldPart?: string) => {
+    const code = prefix + format(errorCode, objectPart, fieldPart);
+    if (!codes.includes(code)) codes.push(code);
+  };
   if (field === undefined) {
     add(objectName);
     add();
-    return [...codes];
+    return codes;
   }
   const fields: string[] = [];
   buildFieldList(field, fields);
@@ -45,7 +54,7 @@ export function springMessageCodes(
   for (const candidate of fields) add(undefined, candidate);
   if (fieldType !== undefined && fieldType !== '') add(undefined, fieldType);
   add();
-  return [...codes];
+  return codes;
 }
 
 /** Adds `field`, then the field without its last `[...]` group, cumulatively, right to left; a `[` without `]` stops. */
