@@ -3,6 +3,7 @@ import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
+import { setupSwagger } from './swagger.js';
 import { signedCurl } from './transfers/signed-curl.js';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -15,6 +16,7 @@ async function bootstrap(): Promise<INestApplication> {
       ? await NestFactory.create(AppModule, new FastifyAdapter(), { rawBody: true })
       : await NestFactory.create(AppModule, { rawBody: true });
   app.enableShutdownHooks();
+  setupSwagger(app); // Swagger UI at /docs
   await app.listen(port, '127.0.0.1');
   return app;
 }
@@ -23,7 +25,8 @@ bootstrap()
   .then(async () => {
     const base = `http://localhost:${port}`;
     const style = process.env.VALIDATION_STYLE ?? 'wechat';
-    console.log(`\nnest-envelope sample app on ${adapter} (VALIDATION_STYLE=${style}): ${base}\nTry:`);
+    console.log(`\nnest-envelope sample app on ${adapter} (VALIDATION_STYLE=${style}): ${base}`);
+    console.log(`Swagger UI: ${base}/docs (OpenAPI JSON: ${base}/docs-json)\nTry:`);
     for (const line of [
       `curl -s ${base}/orders`,
       `curl -s -H 'X-Stringify: 1' ${base}/orders/9007199254740993`,

@@ -10,3 +10,15 @@ export {
   DEFAULT_SIGNING_HEADERS,
 } from '../signing/canonical-request.js';
 export type { CanonicalRequestParts } from '../signing/canonical-request.js';
+export { ApiError, CLIENT_ERROR_CODE, isApiError } from './api-error.js';
+export type { ApiErrorInit } from './api-error.js';
+export { readViolations } from './violations.js';
+export type { ApiViolation } from './violations.js';
+export { resolveClientOptions } from './client-options.js';
+export type { ClientOptions } from './client-options.js';
+export { readEnvelope } from './read-envelope.js';
+export type { RawAnswer } from './read-envelope.js';
+export { unwrap, unwrapAxios } from './unwrap.js';
+export type { AxiosLikeResponse, FetchResponseLike } from './unwrap.js';
+export { apiFetch, int64AsStrings } from './api-fetch.js';
+export type { ApiFetchOptions } from './api-fetch.js';

@@ -9,8 +9,10 @@ import { failureOutcome } from '../outcome/failure-outcome.js';
 import { GENERIC_FAILURE_MESSAGE } from '../outcome/http-status.js';
 import type { FailureOutcome, RequestFacts } from '../outcome/outcome.interface.js';
 import { renderFailure } from '../render/envelope.renderer.js';
+import { HTML_CONTENT_TYPE, renderHtmlError } from '../render/html.renderer.js';
 import { PROBLEM_JSON, renderProblem } from '../render/problem-details.renderer.js';
 import { responseSignature } from '../signing/response-signature.js';
+import { prefersHtml } from './accept-negotiation.js';
 import { serializeJson } from './json-serializer.js';
 import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
@@ -62,7 +64,11 @@ export class ResponseExceptionFilter implements ExceptionFilter {
       this.writer.abort(response);
       return;
     }
-    const rendered = this.render(outcome, facts, request);
+    // `html` option: a browser asking for HTML gets a page; API clients still get JSON.
+    const rendered =
+      this.options.html && prefersHtml(request.headers.accept)
+        ? { body: renderHtmlError(outcome, facts), status: outcome.httpStatus, contentType: HTML_CONTENT_TYPE }
+        : this.render(outcome, facts, request);
     const status = this.options.httpStatus === 'always-200' ? 200 : rendered.status;
     this.writer.setHeader(response, this.options.requestId.header, facts.requestId);
     const signature = responseSignature(this.options.signing, request, status, rendered.body);

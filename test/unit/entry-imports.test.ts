@@ -41,6 +41,13 @@ describe('subpath entries keep their dependencies to themselves', () => {
     expect(files.filter((file) => file.startsWith('src/redis/'))).toEqual([]);
   });
 
+  it('the main entry never loads @nestjs/swagger nor the swagger entry; the swagger entry does', () => {
+    const main = runtimeGraph('src/index.ts');
+    expect(main.bare.filter((specifier) => specifier.startsWith('@nestjs/swagger'))).toEqual([]);
+    expect(main.files.filter((file) => file.startsWith('src/swagger/'))).toEqual([]);
+    expect(runtimeGraph('src/swagger/index.ts').bare).toContain('@nestjs/swagger');
+  });
+
   it('nest-envelope/redis does not import ioredis either: it takes the client it is given', () => {
     expect(runtimeGraph('src/redis/index.ts').bare).toEqual([]);
   });
@@ -49,6 +56,12 @@ describe('subpath entries keep their dependencies to themselves', () => {
     const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
     expect(pkg.exports['./client']).toEqual({ types: './dist/client/index.d.ts', default: './dist/client/index.js' });
     expect(pkg.exports['./redis']).toEqual({ types: './dist/redis/index.d.ts', default: './dist/redis/index.js' });
+    expect(pkg.exports['./swagger']).toEqual({
+      types: './dist/swagger/index.d.ts',
+      default: './dist/swagger/index.js',
+    });
+    expect(pkg.peerDependenciesMeta['@nestjs/swagger']).toEqual({ optional: true });
+    expect(pkg.dependencies?.['@nestjs/swagger']).toBeUndefined();
     expect(pkg.peerDependencies.ioredis).toBeDefined();
     expect(pkg.peerDependenciesMeta.ioredis).toEqual({ optional: true });
     expect(pkg.dependencies?.ioredis).toBeUndefined();

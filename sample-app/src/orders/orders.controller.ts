@@ -10,9 +10,12 @@ import {
   Sse,
   StreamableFile,
 } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiCode, ApiThrows } from 'nest-envelope';
+import { ApiEnvelope } from 'nest-envelope/swagger';
 import { interval, map, type Observable, take } from 'rxjs';
 import { CreateOrderDto } from './create-order.dto.js';
+import { OrderDto } from './order.dto.js';
 import { OrderCodes } from './orders.codes.js';
 import { OrdersService } from './orders.service.js';
 
@@ -20,17 +23,21 @@ function parseId(id: string): bigint {
   return /^\d{1,19}$/.test(id) ? BigInt(id) : -1n;
 }
 
+@ApiTags('orders')
 @Controller('orders')
 export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get()
   @ApiCode(OrderCodes.ORDERS_LISTED)
+  @ApiOkResponse({ type: OrderDto, isArray: true }) // Swagger's own decorator: the envelope is added around it
   list() {
     return this.orders.list();
   }
 
   @Get('export.csv')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'a CSV file, not wrapped', content: { 'text/csv': { schema: { type: 'string' } } } })
   export(): StreamableFile {
     const lines = [
       'id,sku,quantity,status',
@@ -43,6 +50,7 @@ export class OrdersController {
   }
 
   @Sse('events')
+  @ApiOkResponse({ description: 'server-sent events, not wrapped', content: { 'text/event-stream': {} } })
   events(): Observable<MessageEvent> {
     return interval(500).pipe(
       take(3),
@@ -52,6 +60,7 @@ export class OrdersController {
 
   @Get(':id')
   @ApiCode(OrderCodes.ORDER_FOUND)
+  @ApiEnvelope(OrderDto) // the library's decorator, same result
   @ApiThrows(OrderCodes.ORDER_NOT_FOUND)
   find(@Param('id') id: string) {
     return this.orders.find(parseId(id));
@@ -59,6 +68,7 @@ export class OrdersController {
 
   @Post()
   @ApiCode(OrderCodes.ORDER_CREATED)
+  @ApiCreatedResponse({ type: OrderDto })
   @ApiThrows(OrderCodes.OUT_OF_STOCK)
   create(@Body() dto: CreateOrderDto) {
     return this.orders.create(dto.sku, dto.quantity);

@@ -1,5 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiCode, ApiThrows, BusinessException, RawResponse } from 'nest-envelope';
+import { UserDto } from './user.dto.js';
 import { UserCodes } from './users.codes.js';
 
 const USERS = [
@@ -7,17 +9,20 @@ const USERS = [
   { id: 2, name: 'Bo', email: 'bo@example.com' },
 ];
 
+@ApiTags('users')
 @Controller('users')
 @ApiCode(UserCodes.USER_FOUND) // the default of this controller's handlers
 export class UsersController {
   @Get()
   @ApiCode(UserCodes.USERS_LISTED)
+  @ApiOkResponse({ type: UserDto, isArray: true })
   list() {
     return USERS;
   }
 
   @Get(':id')
   @ApiThrows(UserCodes.USER_NOT_FOUND)
+  @ApiOkResponse({ type: UserDto })
   find(@Param('id') id: string) {
     const user = USERS.find((u) => String(u.id) === id);
     if (!user) throw new BusinessException(UserCodes.USER_NOT_FOUND, { params: { id } });
@@ -25,6 +30,7 @@ export class UsersController {
   }
 }
 
+@ApiTags('health')
 @Controller('health')
 @RawResponse()
 export class HealthController {

@@ -1,0 +1,71 @@
+import type { INestApplicationContext, Type } from '@nestjs/common';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { readEndpointCodes } from '../codes/endpoint-codes.js';
+import { WrapPolicy } from '../http/wrap-policy.js';
+import { RESPONSE_OPTIONS } from '../module/response.constants.js';
+import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import { envelopeSchemas } from './envelope-schemas.js';
+import { type EndpointDoc, envelopeOperation } from './envelope-operation.js';
+import { discoverHandlers, type OperationIdFactory } from './handler-discovery.js';
+
+/**
+ * Options of `applyEnvelopeToDocument`.
+ *
+ * @example
+ * const options: ApplyEnvelopeOptions = { operationIdFactory: (controller, method) => `${controller}.${method}` };
+ */
+export interface ApplyEnvelopeOptions {
+  /** The same `operationIdFactory` given to `SwaggerModule.createDocument`, if any: operations are matched by id. */
+  operationIdFactory?: OperationIdFactory;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/**
+ * Turns the document `SwaggerModule.createDocument` made into the one clients really get: every JSON success
+ * response wrapped in the envelope (its DTO as `data`, the `@ApiCode` as example), every `@ApiThrows` code under
+ * its status with an example body, the validation failure of endpoints with a body, and the shared schemas
+ * registered once in `components.schemas`. Field names and style come from the app's resolved options
+ * (`RESPONSE_OPTIONS`). Returns a new document; operations it cannot match to a handler are left as they are.
+ *
+ * @example
+ * const document = applyEnvelopeToDocument(SwaggerModule.createDocument(app, config), app);
+ * SwaggerModule.setup('docs', app, document);
+ */
+export function applyEnvelopeToDocument(
+  document: OpenAPIObject,
+  app: INestApplicationContext,
+  options: ApplyEnvelopeOptions = {},
+): OpenAPIObject {
+  const resolved = app.get<ResolvedResponseOptions>(RESPONSE_OPTIONS, { strict: false });
+  const handlers = discoverHandlers(app, options.operationIdFactory);
+  const policy = new WrapPolicy();
+  const result = structuredClone(document);
+  const schemas = (result.components ??= {}).schemas ?? {};
+  result.components.schemas = { ...schemas, ...envelopeSchemas(resolved) };
+  for (const [path, item] of Object.entries(result.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      const found = operation?.operationId === undefined ? undefined : handlers.get(operation.operationId);
+      if (!operation || !found) continue;
+      const endpoint: EndpointDoc = {
+        wraps:
+          policy.wraps(found.handler, found.controller as Type<unknown>) &&
+          !returnsFile(found.handler, found.controller),
+        codes: readEndpointCodes(found.handler, found.controller),
+      };
+      item[method] = envelopeOperation(operation, endpoint, path, method, resolved, result.components.schemas);
+    }
+  }
+  return result;
+}
+
+/** A handler declared to return a `StreamableFile` answers with the file, not an envelope. */
+function returnsFile(handler: object, controller: object): boolean {
+  const returned = Reflect.getMetadata(
+    'design:returntype',
+    (controller as { prototype: object }).prototype,
+    (handler as { name: string }).name,
+  ) as { name?: string } | undefined;
+  return returned?.name === 'StreamableFile';
+}
