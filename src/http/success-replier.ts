@@ -60,6 +60,7 @@ function isNotASuccessBody(status: number): boolean {
 @Injectable()
 export class SuccessReplier {
   private readonly layoutShowsRequest: boolean;
+  private readonly bigIntRoutes = new WeakSet<object>();
 
   constructor(
     @Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions,
@@ -101,7 +102,19 @@ export class SuccessReplier {
     const successStatus = endpoint.successStatus ?? status;
     const facts = this.factsFor(request, endpoint.success !== undefined);
     const outcome = successOutcome(result, successStatus, this.options, facts.locale, endpoint.success);
-    const json = serializeJson(renderSuccess(outcome, facts, this.options), () => this.reader.bigIntMode(request));
+    const body = renderSuccess(outcome, facts, this.options);
+    // A route that returned a bigint once goes straight to the bigint path: a failed plain attempt costs a throw.
+    const bigIntRoute = this.bigIntRoutes.has(route.handler);
+    let usedBigInt = bigIntRoute;
+    const json = serializeJson(
+      body,
+      () => {
+        usedBigInt = true;
+        return this.reader.bigIntMode(request);
+      },
+      bigIntRoute,
+    );
+    if (usedBigInt && !bigIntRoute) this.bigIntRoutes.add(route.handler);
     const sentStatus = this.options.httpStatus === 'always-200' ? 200 : successStatus;
     this.writer.setHeader(response, 'Content-Type', JSON_CONTENT_TYPE);
     const signature = responseSignature(this.options.signing, request, sentStatus, json);
