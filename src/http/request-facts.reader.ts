@@ -15,6 +15,8 @@ export interface IncomingRequest {
   query?: unknown;
   [REQUEST_ID_PROPERTY]?: string;
   [LOCALE_PROPERTY]?: string;
+  /** Fastify's raw Node request. */
+  raw?: { [REQUEST_ID_PROPERTY]?: string };
 }
 
 const TRUTHY_FLAGS = new Set(['1', 'true', 'yes', 'on']);
@@ -50,7 +52,8 @@ export class RequestFactsReader {
    * reader.requestId(req); // 'req-42' when the client sent X-Request-Id: req-42
    */
   requestId(request: IncomingRequest): string {
-    let id = request[REQUEST_ID_PROPERTY];
+    // Fastify's request wraps the raw one, where the early hook may have chosen the id already.
+    let id = request[REQUEST_ID_PROPERTY] ?? request.raw?.[REQUEST_ID_PROPERTY];
     if (id === undefined) {
       id = chooseRequestId(request.headers[this.options.requestId.header], this.options.requestId.generate);
       request[REQUEST_ID_PROPERTY] = id;
