@@ -17,6 +17,7 @@ Object.assign(pkg.devDependencies, {
 fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2));
 '
 rm -f package-lock.json
-npm install --no-audit --no-fund --loglevel=error
+# Nest 11.2's own packages disagree on @fastify/static (swagger ^8||^9, platform-fastify ^10): peers are not resolved here.
+npm install --no-audit --no-fund --loglevel=error --legacy-peer-deps
 echo "Nest $(node -p 'require("@nestjs/common/package.json").version') — running the suite"
 npx vitest run --reporter=dot
