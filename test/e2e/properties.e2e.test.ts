@@ -25,7 +25,7 @@ const FAILURE_SCHEMA = {
   },
   additionalProperties: false,
 } as const;
-const validateFailure = new Ajv({ allErrors: true }).compile(FAILURE_SCHEMA);
+const validateFailure = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(FAILURE_SCHEMA);
 const STACK_FRAME = /\\n\s+at |\bat [^"]*\(?\/[^"]*:\d+:\d+/;
 
 let nextId = 0;
