@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost, ModulesContainer } from '@nestjs/core';
-import { ANSWERED_PROPERTY, ORIGINAL_REPLY, RESPONSE_OPTIONS, WRAPPED_PROPERTY } from '../module/response.constants.js';
+import { ORIGINAL_REPLY, RESPONSE_OPTIONS, WRAPPED_PROPERTY } from '../module/response.constants.js';
 import type { ResolvedResponseOptions } from '../module/resolve-options.js';
 import { ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
@@ -17,7 +17,7 @@ type HookedAdapter = {
   getInstance(): unknown;
   getHttpServer(): Server;
 };
-type RoutedRequest = IncomingRequest & { [WRAPPED_PROPERTY]?: true; [ANSWERED_PROPERTY]?: true };
+type RoutedRequest = IncomingRequest & { [WRAPPED_PROPERTY]?: true };
 
 type ExpressHandle = (
   request: IncomingRequest,
@@ -69,7 +69,7 @@ export class AdapterHooks {
     adapter[ORIGINAL_REPLY] = original;
     adapter.reply = (response, body, statusCode) => {
       const request = requestOf(response);
-      if (request === undefined || request[WRAPPED_PROPERTY] || request[ANSWERED_PROPERTY]) {
+      if (request === undefined || request[WRAPPED_PROPERTY]) {
         return original(response, body, statusCode);
       }
       const route = routeRefOf(request);

@@ -22,9 +22,6 @@ export const ROUTE_REF_METADATA = 'nest-envelope:route';
 /** Key of the `RouteRef` in a Fastify route's config. */
 export const ROUTE_REF_CONFIG_KEY = Symbol('nest-envelope:route');
 
-/** Request property set once the module has answered (or is answering) the request itself. */
-export const ANSWERED_PROPERTY = Symbol('nest-envelope:answered');
-
 /** Adapter property holding the adapter's own `reply`, once the module has wrapped it. */
 export const ORIGINAL_REPLY = Symbol('nest-envelope:original-reply');
 

@@ -16,32 +16,25 @@ import { DiscoveryModule } from '@nestjs/core';
 import { CodeRegistry } from '../codes/code.registry.js';
 import { EndpointCodesResolver } from '../codes/endpoint-codes.resolver.js';
 
-const SHARED_PROVIDERS: Provider[] = [
+/** The module's injectables, all exported so apps can use them per route. */
+const INJECTABLES = [
   CodeRegistry,
   EndpointCodesResolver,
   WrapPolicy,
   RequestFactsReader,
   ReplyWriter,
   SuccessReplier,
-  AdapterHooks,
   ResponseInterceptor,
   ResponseExceptionFilter,
-  { provide: APP_FILTER, useExisting: ResponseExceptionFilter },
   EnvelopeValidationPipe,
+];
+const SHARED_PROVIDERS: Provider[] = [
+  ...INJECTABLES,
+  AdapterHooks,
+  { provide: APP_FILTER, useExisting: ResponseExceptionFilter },
   { provide: APP_PIPE, useExisting: EnvelopeValidationPipe },
 ];
-const EXPORTS = [
-  RESPONSE_OPTIONS,
-  CodeRegistry,
-  EndpointCodesResolver,
-  WrapPolicy,
-  RequestFactsReader,
-  ReplyWriter,
-  SuccessReplier,
-  ResponseInterceptor,
-  ResponseExceptionFilter,
-  EnvelopeValidationPipe,
-];
+const EXPORTS = [RESPONSE_OPTIONS, ...INJECTABLES];
 
 /**
  * Import once, in the root module: every success leaves in the envelope and every failure in the
