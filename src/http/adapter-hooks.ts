@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost, ModulesContainer } from '@nestjs/core';
 import { ORIGINAL_REPLY, RESPONSE_OPTIONS, WRAPPED_PROPERTY } from '../module/response.constants.js';
@@ -18,6 +18,7 @@ type HookedAdapter = {
   getHttpServer(): Server;
 };
 type RoutedRequest = IncomingRequest & { [WRAPPED_PROPERTY]?: true };
+type RawListener = (request: IncomingRequest, response: ServerResponse) => void;
 
 type ExpressHandle = (
   request: IncomingRequest,
@@ -83,9 +84,22 @@ export class AdapterHooks {
     const header = this.options.requestId.header;
     const instance = adapter.getInstance();
     if (adapter.getType() === 'fastify') {
-      // Before Fastify's own listener, on the raw request: a Fastify onRequest hook costs several µs per request.
-      adapter.getHttpServer().prependListener('request', (request, response) => {
+      // Ahead of Fastify, on the raw request: a Fastify onRequest hook costs several µs per request, and a second
+      // 'request' listener makes every emit copy the listener list, so Fastify's own listener is wrapped instead.
+      const server = adapter.getHttpServer();
+      const listeners = server.listeners('request') as RawListener[];
+      const setRequestId: RawListener = (request, response) => {
         response.setHeader(header, this.reader.requestId(request));
+      };
+      if (listeners.length !== 1) {
+        server.prependListener('request', setRequestId);
+        return;
+      }
+      const [fastifyListener] = listeners;
+      server.removeListener('request', fastifyListener);
+      server.on('request', (request: IncomingRequest, response: ServerResponse) => {
+        setRequestId(request, response);
+        fastifyListener.call(server, request, response);
       });
     } else if (adapter.getType() === 'express') {
       // Express's entry point for every request: cheaper than a middleware layer (no router matching).

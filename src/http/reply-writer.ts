@@ -11,6 +11,10 @@ interface StatusCarrier {
   destroy?: () => void;
 }
 
+interface HeaderCarrier {
+  hasHeader?: (name: string) => boolean;
+}
+
 /** Writes replies through `HttpAdapterHost`, never `res.status().json()`, so one path serves Express and Fastify. */
 @Injectable()
 export class ReplyWriter {
@@ -38,6 +42,19 @@ export class ReplyWriter {
    */
   setHeader(response: unknown, name: string, value: string): void {
     this.adapterHost.httpAdapter.setHeader(response, name, value);
+  }
+
+  /**
+   * Sets a header unless the response already carries it (as the request id does from the early hook):
+   * Node's own lookup is cheaper than a second set through the adapter.
+   *
+   * @example
+   * writer.ensureHeader(res, 'x-request-id', id);
+   */
+  ensureHeader(response: unknown, name: string, value: string): void {
+    const raw = (response as { raw?: HeaderCarrier }).raw ?? (response as HeaderCarrier);
+    if (typeof raw.hasHeader === 'function' && raw.hasHeader(name)) return;
+    this.setHeader(response, name, value);
   }
 
   /**

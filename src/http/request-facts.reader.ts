@@ -69,6 +69,11 @@ export class RequestFactsReader {
    * reader.locale(req); // 'zh-CN' for Accept-Language: zh;q=0.9, en;q=0.5
    */
   locale(request: IncomingRequest): string {
+    // Without a custom resolver nothing is worth remembering on the request: the negotiator caches per header
+    // value, and adding a property to a request object costs more than the lookup.
+    if (this.options.locale.resolve === undefined) {
+      return this.knownLocales().negotiate(firstHeader(request.headers[this.options.locale.header]));
+    }
     let locale = request[LOCALE_PROPERTY];
     if (locale === undefined) {
       const wanted = this.resolved(request) ?? firstHeader(request.headers[this.options.locale.header]);

@@ -24,6 +24,8 @@ export function isAcceptableRequestId(value: unknown): value is string {
 export function chooseRequestId(incoming: string | string[] | undefined, generate: () => string): string {
   const candidate = Array.isArray(incoming) ? incoming[0] : incoming;
   if (isAcceptableRequestId(candidate)) return candidate;
+  // A UUID is acceptable by construction: only a team's own generator needs checking.
+  if (generate === randomUUID) return randomUUID();
   const generated = generate();
   return isAcceptableRequestId(generated) ? generated : randomUUID();
 }

@@ -44,8 +44,9 @@ export class ResponseExceptionFilter implements ExceptionFilter {
     const type = host.getType<string>();
     if (type === 'rpc') return throwError(() => exception);
     if (type !== 'http') return exception;
-    const request = host.switchToHttp().getRequest<IncomingRequest>();
-    const response = host.switchToHttp().getResponse<unknown>();
+    const http = host.switchToHttp();
+    const request = http.getRequest<IncomingRequest>();
+    const response = http.getResponse<unknown>();
     try {
       this.answer(exception, request, response);
     } catch (error) {
@@ -70,7 +71,7 @@ export class ResponseExceptionFilter implements ExceptionFilter {
         ? { body: renderHtmlError(outcome, facts), status: outcome.httpStatus, contentType: HTML_CONTENT_TYPE }
         : this.render(outcome, facts, request);
     const status = this.options.httpStatus === 'always-200' ? 200 : rendered.status;
-    this.writer.setHeader(response, this.options.requestId.header, facts.requestId);
+    this.writer.ensureHeader(response, this.options.requestId.header, facts.requestId);
     const signature = responseSignature(this.options.signing, request, status, rendered.body);
     if (signature) this.writer.setHeader(response, signature.header, signature.value);
     this.writer.send(response, status, rendered.body, rendered.contentType);
@@ -112,12 +113,8 @@ export class ResponseExceptionFilter implements ExceptionFilter {
   private render(outcome: FailureOutcome, facts: RequestFacts, request: IncomingRequest) {
     const problem = this.options.format === 'problem+json';
     const contentType = problem ? PROBLEM_JSON : JSON_CONTENT_TYPE;
-    const attempts: FailureOutcome[] = [
-      outcome,
-      { ...outcome, detail: undefined, extensions: undefined },
-      failureOutcome(undefined, this.options, facts.locale),
-    ];
-    for (const [index, attempt] of attempts.entries()) {
+    for (let index = 0; index < RENDER_ATTEMPTS; index++) {
+      const attempt = outcomeForAttempt(index, outcome, this.options, facts.locale);
       try {
         const body = problem
           ? renderProblem(attempt, facts, this.options)
@@ -128,7 +125,7 @@ export class ResponseExceptionFilter implements ExceptionFilter {
           contentType,
         };
       } catch (error) {
-        if (index === attempts.length - 1) throw error;
+        if (index === RENDER_ATTEMPTS - 1) throw error;
         this.logger.error(
           `${facts.method} ${facts.path} failure body could not be serialised [requestId=${facts.requestId}]`,
           error instanceof Error ? error.stack : describeValue(error),
@@ -164,6 +161,20 @@ export class ResponseExceptionFilter implements ExceptionFilter {
       this.logger.warn(`${line} ${String(outcome.code)} caused by: ${cause}`);
     }
   }
+}
+
+const RENDER_ATTEMPTS = 3;
+
+/** What to render at each attempt: the outcome, then without detail and extensions, then the generic 500. */
+function outcomeForAttempt(
+  index: number,
+  outcome: FailureOutcome,
+  options: ResolvedResponseOptions,
+  locale: string,
+): FailureOutcome {
+  if (index === 0) return outcome;
+  if (index === 1) return { ...outcome, detail: undefined, extensions: undefined };
+  return failureOutcome(undefined, options, locale);
 }
 
 function describeValue(value: unknown): string {

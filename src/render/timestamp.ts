@@ -64,6 +64,20 @@ function wallClockReader(zone: Intl.DateTimeFormat): (date: Date) => WallClock {
   };
 }
 
+/** `toISOString`, remembered for the millisecond it was made in: busy servers answer many times per millisecond. */
+function isoWithinMillisecond(): TimestampFormatter {
+  let cachedTime = Number.NaN;
+  let cached = '';
+  return (date) => {
+    const time = date.getTime();
+    if (time !== cachedTime) {
+      cached = date.toISOString();
+      cachedTime = time;
+    }
+    return cached;
+  };
+}
+
 /**
  * Builds the timestamp formatter once, at start-up.
  * `iso` (UTC: `2026-11-22T08:00:00.000Z`; another zone: `2026-11-22T16:00:00.000+08:00`), `epoch-ms` (a number),
@@ -75,7 +89,7 @@ function wallClockReader(zone: Intl.DateTimeFormat): (date: Date) => WallClock {
 export function createTimestampFormatter(format: string, timeZone: string): TimestampFormatter {
   if (format === 'epoch-ms') return (date) => date.getTime();
   const utc = timeZone.toUpperCase() === 'UTC' || timeZone === 'Etc/UTC';
-  if (format === 'iso' && utc) return (date) => date.toISOString();
+  if (format === 'iso' && utc) return isoWithinMillisecond();
   const pattern = format === 'iso' ? ISO_PATTERN : format;
   const read = wallClockReader(createZoneFormat(timeZone));
   const render = (date: Date) => {

@@ -60,16 +60,19 @@ export function springError(violation: Violation, redact: Redact): Record<string
   }
   const field = springField(violation.path);
   const codes = springMessageCodes(code, objectName, field, violation.type);
+  const springArguments: unknown[] = [
+    { codes: [`${objectName}.${field}`, field], arguments: null, defaultMessage: field, code: field },
+  ];
+  for (const argument of violation.arguments) {
+    springArguments.push(
+      typeof argument === 'string'
+        ? { codes: [argument], arguments: null, defaultMessage: argument, code: argument }
+        : argument,
+    );
+  }
   return {
     codes,
-    arguments: [
-      { codes: [`${objectName}.${field}`, field], arguments: null, defaultMessage: field, code: field },
-      ...violation.arguments.map((argument) =>
-        typeof argument === 'string'
-          ? { codes: [argument], arguments: null, defaultMessage: argument, code: argument }
-          : argument,
-      ),
-    ],
+    arguments: springArguments,
     defaultMessage: violation.message,
     objectName,
     field,

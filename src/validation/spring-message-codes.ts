@@ -4,20 +4,33 @@ export type MessageCodeFormatter = (errorCode: string, objectName?: string, fiel
 /** Joins the non-empty parts with `.`, as Spring's `Format.toDelimitedString`. */
 export function toDelimitedString(...parts: (string | undefined)[]): string {
   let joined = '';
-  for (const part of parts) {
-    if (part === undefined || part === '') continue;
-    joined = joined === '' ? part : `${joined}.${part}`;
-  }
+  for (const part of parts) joined = appendPart(joined, part);
   return joined;
+}
+
+function appendPart(joined: string, part: string | undefined): string {
+  if (part === undefined || part === '') return joined;
+  return joined === '' ? part : `${joined}.${part}`;
 }
 
 /** `errorCode.objectName.field`: Spring's default format. */
 export const PREFIX_ERROR_CODE: MessageCodeFormatter = (errorCode, objectName, field) =>
-  toDelimitedString(errorCode, objectName, field);
+  appendPart(appendPart(errorCode, objectName), field);
 
 /** `objectName.field.errorCode`. */
 export const POSTFIX_ERROR_CODE: MessageCodeFormatter = (errorCode, objectName, field) =>
-  toDelimitedString(objectName, field, errorCode);
+  appendPart(appendPart(appendPart('', objectName), field), errorCode);
+
+/** A LinkedHashSet in Spring: first position kept, duplicates dropped. The lists are short, so an array does. */
+function addCode(codes: string[], code: string): void {
+  if (!codes.includes(code)) codes.push(code);
+}
+
+/** How codes are written: Spring's `setPrefix` and `setMessageCodeFormatter`. */
+export interface MessageCodesStyle {
+  prefix?: string;
+  format?: MessageCodeFormatter;
+}
 
 /**
  * Spring's `DefaultMessageCodesResolver` (default format `PREFIX_ERROR_CODE`, separator `.`), ported exactly:
@@ -33,27 +46,24 @@ export function springMessageCodes(
   objectName: string,
   field?: string,
   fieldType?: string,
-  { prefix = '', format = PREFIX_ERROR_CODE }: { prefix?: string; format?: MessageCodeFormatter } = {},
+  style?: MessageCodesStyle,
 ): string[] {
-  // A LinkedHashSet in Spring: first position kept, duplicates dropped. The lists are short, so an array does.
+  const prefix = style?.prefix ?? '';
+  const format = style?.format ?? PREFIX_ERROR_CODE;
   const codes: string[] = [];
-  const add = (objectPart?: string, fieldPart?: string) => {
-    const code = prefix + format(errorCode, objectPart, fieldPart);
-    if (!codes.includes(code)) codes.push(code);
-  };
   if (field === undefined) {
-    add(objectName);
-    add();
+    addCode(codes, prefix + format(errorCode, objectName));
+    addCode(codes, prefix + format(errorCode));
     return codes;
   }
   const fields: string[] = [];
   buildFieldList(field, fields);
-  for (const candidate of fields) add(objectName, candidate);
+  for (const candidate of fields) addCode(codes, prefix + format(errorCode, objectName, candidate));
   const dot = field.lastIndexOf('.');
   if (dot !== -1) buildFieldList(field.slice(dot + 1), fields);
-  for (const candidate of fields) add(undefined, candidate);
-  if (fieldType !== undefined && fieldType !== '') add(undefined, fieldType);
-  add();
+  for (const candidate of fields) addCode(codes, prefix + format(errorCode, undefined, candidate));
+  if (fieldType !== undefined && fieldType !== '') addCode(codes, prefix + format(errorCode, undefined, fieldType));
+  addCode(codes, prefix + format(errorCode));
   return codes;
 }
 
@@ -93,5 +103,15 @@ export function springObjectName(className: string): string {
 
 /** `IsNotEmpty` from `isNotEmpty`: the error code of a constraint. */
 export function springErrorCode(constraint: string): string {
-  return constraint.charAt(0).toUpperCase() + constraint.slice(1);
+  let code = errorCodes.get(constraint);
+  if (code === undefined) {
+    code = constraint.charAt(0).toUpperCase() + constraint.slice(1);
+    // Constraint names come from the app's code, a short list; the bound only guards against a pathological one.
+    if (errorCodes.size >= ERROR_CODE_CACHE_LIMIT) errorCodes.clear();
+    errorCodes.set(constraint, code);
+  }
+  return code;
 }
+
+const ERROR_CODE_CACHE_LIMIT = 1000;
+const errorCodes = new Map<string, string>();

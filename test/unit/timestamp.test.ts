@@ -8,6 +8,12 @@ describe('createTimestampFormatter', () => {
     expect(createTimestampFormatter('iso', 'UTC')(MOMENT)).toBe('2026-11-22T08:00:05.042Z');
   });
 
+  it('reuses the ISO text only within one millisecond, forwards and backwards in time', () => {
+    const format = createTimestampFormatter('iso', 'UTC');
+    const times = [0, 0, 1, 1, 999, 1000, 1, 86_400_000].map((offset) => new Date(MOMENT.getTime() + offset));
+    expect(times.map(format)).toEqual(times.map((time) => time.toISOString()));
+  });
+
   it('writes ISO 8601 with the offset of another zone', () => {
     expect(createTimestampFormatter('iso', 'Asia/Shanghai')(MOMENT)).toBe('2026-11-22T16:00:05.042+08:00');
     expect(createTimestampFormatter('iso', 'America/St_Johns')(MOMENT)).toBe('2026-11-22T04:30:05.042-03:30');
