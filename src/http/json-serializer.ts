@@ -28,15 +28,25 @@ function isBigIntError(error: unknown): boolean {
  * serializeJson({ id: 9007199254740993n }, () => 'number'); // '{"id":9007199254740993}'
  * serializeJson({ id: 9007199254740993n }, () => 'string'); // '{"id":"9007199254740993"}'
  */
-export function serializeJson(value: unknown, mode: () => BigIntMode, expectBigInt = false): string {
-  if (!expectBigInt) {
-    try {
-      return JSON.stringify(value);
-    } catch (error) {
-      if (!isBigIntError(error)) throw error;
-    }
+export function serializeJson(value: unknown, mode: () => BigIntMode): string {
+  return serializeWithoutBigInt(value) ?? serializeWithBigInt(value, mode());
+}
+
+/**
+ * Plain `JSON.stringify`, or `undefined` when the value holds a bigint (then `serializeWithBigInt` is the way).
+ * Other errors (a circular structure, a throwing `toJSON`) propagate.
+ *
+ * @example
+ * serializeWithoutBigInt({ id: 7 }); // '{"id":7}'
+ * serializeWithoutBigInt({ id: 7n }); // undefined
+ */
+export function serializeWithoutBigInt(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch (error) {
+    if (!isBigIntError(error)) throw error;
+    return undefined;
   }
-  return serializeWithBigInt(value, mode());
 }
 
 /**

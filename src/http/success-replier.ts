@@ -7,7 +7,7 @@ import type { RequestFacts } from '../outcome/outcome.interface.js';
 import { successOutcome } from '../outcome/success-outcome.js';
 import { renderSuccess } from '../render/envelope.renderer.js';
 import { responseSignature } from '../signing/response-signature.js';
-import { serializeJson } from './json-serializer.js';
+import { serializeWithBigInt, serializeWithoutBigInt } from './json-serializer.js';
 import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
 import { WrapPolicy } from './wrap-policy.js';
@@ -61,6 +61,8 @@ function isNotASuccessBody(status: number): boolean {
 export class SuccessReplier {
   private readonly layoutShowsRequest: boolean;
   private readonly bigIntRoutes = new WeakSet<object>();
+  // Bounded by the locales the app knows: the negotiator only answers with those.
+  private readonly bareFactsByLocale = new Map<string, RequestFacts>();
 
   constructor(
     @Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions,
@@ -76,7 +78,17 @@ export class SuccessReplier {
   private factsFor(request: IncomingRequest, endpointMessage: boolean): RequestFacts {
     if (this.layoutShowsRequest) return this.reader.facts(request);
     const localised = endpointMessage || typeof this.options.success.message !== 'string';
-    return { ...BARE_FACTS, locale: localised ? this.reader.locale(request) : this.options.locale.default };
+    return this.bareFacts(localised ? this.reader.locale(request) : this.options.locale.default);
+  }
+
+  /** Facts without the request, one object per locale: nothing in them changes from one request to the next. */
+  private bareFacts(locale: string): RequestFacts {
+    let facts = this.bareFactsByLocale.get(locale);
+    if (facts === undefined) {
+      facts = Object.freeze({ ...BARE_FACTS, locale });
+      this.bareFactsByLocale.set(locale, facts);
+    }
+    return facts;
   }
 
   /**
@@ -92,29 +104,27 @@ export class SuccessReplier {
     route: SuccessRoute,
     status: number,
   ): PreparedReply {
-    const unchanged = { body: result, status, wrapped: false };
-    if ((request as { method?: string }).method === 'HEAD' || isNotASuccessBody(status)) return unchanged;
-    if (!this.policy.wraps(route.handler, route.controller)) return unchanged;
+    if (
+      (request as { method?: string }).method === 'HEAD' ||
+      isNotASuccessBody(status) ||
+      !this.policy.wraps(route.handler, route.controller)
+    ) {
+      return { body: result, status, wrapped: false };
+    }
     // Express would send a Buffer as {"type":"Buffer","data":[…]}; as a file it leaves as bytes on both adapters.
     if (result instanceof Uint8Array) return { body: new StreamableFile(result), status, wrapped: false };
-    if (isOwnBody(result)) return unchanged;
+    if (isOwnBody(result)) return { body: result, status, wrapped: false };
     const endpoint = this.endpoints.resolve(route.handler, route.controller);
     const successStatus = endpoint.successStatus ?? status;
     const facts = this.factsFor(request, endpoint.success !== undefined);
     const outcome = successOutcome(result, successStatus, this.options, facts.locale, endpoint.success);
     const body = renderSuccess(outcome, facts, this.options);
     // A route that returned a bigint once goes straight to the bigint path: a failed plain attempt costs a throw.
-    const bigIntRoute = this.bigIntRoutes.has(route.handler);
-    let usedBigInt = bigIntRoute;
-    const json = serializeJson(
-      body,
-      () => {
-        usedBigInt = true;
-        return this.reader.bigIntMode(request);
-      },
-      bigIntRoute,
-    );
-    if (usedBigInt && !bigIntRoute) this.bigIntRoutes.add(route.handler);
+    let json = this.bigIntRoutes.has(route.handler) ? undefined : serializeWithoutBigInt(body);
+    if (json === undefined) {
+      this.bigIntRoutes.add(route.handler);
+      json = serializeWithBigInt(body, this.reader.bigIntMode(request));
+    }
     const sentStatus = this.options.httpStatus === 'always-200' ? 200 : successStatus;
     this.writer.setHeader(response, 'Content-Type', JSON_CONTENT_TYPE);
     const signature = responseSignature(this.options.signing, request, sentStatus, json);

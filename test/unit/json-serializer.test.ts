@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { serializeJson } from '../../src/http/json-serializer.js';
+import { serializeJson, serializeWithoutBigInt } from '../../src/http/json-serializer.js';
 
 describe('serializeJson', () => {
   it('writes bigints as exact JSON numbers, at any depth and sign', () => {
@@ -57,5 +57,25 @@ describe('serializeJson', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('serializeWithoutBigInt', () => {
+  it('is JSON.stringify for values without bigints, undefined for values with one', () => {
+    expect(serializeWithoutBigInt({ a: [1, 'x', null] })).toBe('{"a":[1,"x",null]}');
+    expect(serializeWithoutBigInt({ a: [{ b: 1n }] })).toBeUndefined();
+  });
+
+  it('lets other serialisation errors through', () => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    expect(() => serializeWithoutBigInt(circular)).toThrow(/circular/i);
+    expect(() =>
+      serializeWithoutBigInt({
+        toJSON() {
+          throw new Error('no JSON for you');
+        },
+      }),
+    ).toThrow('no JSON for you');
   });
 });
