@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import {
   type ArgumentsHost,
   Body,
@@ -22,7 +24,7 @@ import { IsEmail, IsIn, IsInt, IsString, Length, Max, Min } from 'class-validato
 import { map, type Observable } from 'rxjs';
 import { ResponseModule, type ResponseOptions } from 'nest-envelope';
 
-/** One server process of the benchmark: `VARIANT` (bare | minimal | module | module-spring) on `ADAPTER`. */
+/** One server process of the benchmark: `VARIANT` (bare | bare-again | minimal | module | module-spring) on `ADAPTER`. */
 const variant = process.env.VARIANT ?? 'bare';
 const adapterName = process.env.ADAPTER ?? 'express';
 
@@ -114,8 +116,23 @@ const moduleOptions: Record<string, ResponseOptions> = {
 @Module({})
 class BenchModule {}
 
-// Exit on SIGTERM (instead of dying on it) so that `node --cpu-prof` can write its profile.
-process.on('SIGTERM', () => process.exit(0));
+// PROFILE_FILE (set by bench/profile.ts): SIGUSR2 starts a CPU profile once the warm-up is over, SIGTERM writes it,
+// so the profile holds the measured load only. Otherwise SIGTERM exits cleanly (`node --cpu-prof` works too).
+const profileFile = process.env.PROFILE_FILE;
+const profiler = profileFile ? new Session() : undefined;
+profiler?.connect();
+process.on('SIGUSR2', () => {
+  profiler?.post('Profiler.enable', () =>
+    profiler.post('Profiler.setSamplingInterval', { interval: 100 }, () => profiler.post('Profiler.start')),
+  );
+});
+process.on('SIGTERM', () => {
+  if (!profiler || !profileFile) process.exit(0);
+  profiler.post('Profiler.stop', (error, result) => {
+    if (!error) writeFileSync(profileFile, JSON.stringify(result.profile));
+    process.exit(0);
+  });
+});
 
 async function main(): Promise<void> {
   const base = { module: BenchModule, controllers: [BenchController] };

@@ -8,75 +8,36 @@
  *   npm run bench            # full: rounds of interleaved runs, a Markdown table in bench/results/
  *   npm run bench:quick      # CI smoke: every variant answers every scenario correctly (no load, no figures)
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import {
+  ALL_SCENARIOS,
+  ALL_VARIANTS,
+  canPin,
+  runPinnedToLoadCore,
+  type Scenario,
+  type Server,
+  startServer,
+  type Variant,
+} from './bench-scenarios.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 1.5);
 const WARMUP_SECONDS = 2;
-const CONNECTIONS = 10;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ALL_ADAPTERS = ['express', 'fastify'] as const;
-const ALL_VARIANTS = ['bare', 'minimal', 'module', 'module-spring'] as const;
 /** BENCH_ADAPTERS, BENCH_VARIANTS and BENCH_SCENARIOS (comma-separated) narrow a run; `bare` always runs. */
 const pick = <T extends string>(all: readonly T[], env: string | undefined): readonly T[] =>
   env ? all.filter((item) => item === 'bare' || env.split(',').includes(item)) : all;
 const ADAPTERS = pick(ALL_ADAPTERS, process.env.BENCH_ADAPTERS);
 const VARIANTS = pick(ALL_VARIANTS, process.env.BENCH_VARIANTS);
-type Variant = (typeof ALL_VARIANTS)[number];
 const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-const canPin = existsSync('/usr/bin/taskset') && cpus().length >= 2;
-
-interface Scenario {
-  method: 'GET' | 'POST';
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-  check: (variant: Variant, status: number, body: Record<string, unknown>) => boolean;
-}
-
-const ALL_SCENARIOS: Record<string, Scenario> = {
-  'success 600 B': {
-    method: 'GET',
-    path: '/bench/order',
-    check: (variant, status, body) =>
-      status === 200 &&
-      (variant === 'bare'
-        ? body.number === 'SO-2026-000007'
-        : (body.data as { number?: string })?.number === 'SO-2026-000007'),
-  },
-  NotFoundException: {
-    method: 'GET',
-    path: '/bench/missing',
-    check: (_variant, status, body) => status === 404 && (body.code === 404 || body.statusCode === 404),
-  },
-  'invalid body, 6 violations': {
-    method: 'POST',
-    path: '/bench/orders',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'nope', sku: 'x', qty: 0, currency: 'EUR', city: '', country: 'FR' }),
-    check: (variant, status, body) => {
-      if (status !== 400) return false;
-      if (variant === 'module') return (body.details as unknown[]).length === 6;
-      if (variant === 'module-spring') return (body.errors as unknown[]).length === 6;
-      return variant === 'minimal' ? body.code === 400 : (body.message as unknown[]).length === 6;
-    },
-  },
-  'bigint, X-Stringify: 1': {
-    method: 'GET',
-    path: '/bench/big',
-    headers: { 'x-stringify': '1' },
-    check: (variant, status, body) => {
-      const data = (variant === 'bare' ? body : body.data) as { id?: unknown };
-      return status === 200 && data?.id === '9007199254740993';
-    },
-  },
-};
 
 const SCENARIOS: Record<string, Scenario> = Object.fromEntries(
   Object.entries(ALL_SCENARIOS).filter(
@@ -84,30 +45,6 @@ const SCENARIOS: Record<string, Scenario> = Object.fromEntries(
       !process.env.BENCH_SCENARIOS || process.env.BENCH_SCENARIOS.split(',').some((wanted) => name.startsWith(wanted)),
   ),
 );
-
-interface Server {
-  adapter: string;
-  variant: Variant;
-  url: string;
-  process: ChildProcess;
-}
-
-async function startServer(adapter: string, variant: Variant): Promise<Server> {
-  const command = canPin ? 'taskset' : process.execPath;
-  const args = canPin ? ['-c', '0', process.execPath, join(here, 'bench-server.js')] : [join(here, 'bench-server.js')];
-  const child = spawn(command, args, {
-    env: { ...process.env, ADAPTER: adapter, VARIANT: variant, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      const ready = /READY (\S+)/.exec(chunk.toString());
-      if (ready?.[1]) resolve(ready[1].replace('[::1]', '127.0.0.1'));
-    });
-    child.on('exit', (code) => reject(new Error(`${adapter}/${variant} exited with ${String(code)}`)));
-  });
-  return { adapter, variant, url, process: child };
-}
 
 /** utime + stime of a process, in clock ticks. */
 function cpuTicks(pid: number): number {
@@ -166,6 +103,8 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
+/** The same round's difference to bare, median over rounds: steadier than comparing two medians. */
+const signed = (value: number) => (value >= 0 ? '+' : '−') + Math.abs(value).toFixed(1);
 
 async function main(): Promise<void> {
   const servers: Server[] = [];
@@ -182,6 +121,7 @@ async function main(): Promise<void> {
     // samples[adapter][scenario][variant] = one Sample per round; ratios use the same round's bare figure
     const samples = new Map<string, Sample[]>();
     const ratios = new Map<string, number[]>();
+    const extraCpu = new Map<string, number[]>();
     for (let round = 1; round <= ROUNDS; round++) {
       for (const adapter of ADAPTERS) {
         for (const [name, scenario] of Object.entries(SCENARIOS)) {
@@ -193,18 +133,20 @@ async function main(): Promise<void> {
             const key = `${adapter}|${name}|${variant}`;
             samples.set(key, [...(samples.get(key) ?? []), sample]);
           }
-          const bare = roundSamples.get('bare')!.rps;
+          const bare = roundSamples.get('bare')!;
           for (const variant of VARIANTS) {
             const key = `${adapter}|${name}|${variant}`;
-            ratios.set(key, [...(ratios.get(key) ?? []), roundSamples.get(variant)!.rps / bare]);
+            const sample = roundSamples.get(variant)!;
+            ratios.set(key, [...(ratios.get(key) ?? []), sample.rps / bare.rps]);
+            extraCpu.set(key, [...(extraCpu.get(key) ?? []), sample.cpuMicros - bare.cpuMicros]);
           }
         }
       }
       console.log(`round ${round}/${ROUNDS} done`);
     }
     const lines = [
-      '| adapter | scenario | variant | × bare (median) | × bare (min–max) | req/s (median) | p99 ms | server CPU µs/req | peak RSS MiB |',
-      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| adapter | scenario | variant | × bare (median) | × bare (min–max) | req/s (median) | p99 ms | server CPU µs/req | CPU µs/req − bare | peak RSS MiB |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ];
     for (const adapter of ADAPTERS) {
       for (const name of Object.keys(SCENARIOS)) {
@@ -214,7 +156,7 @@ async function main(): Promise<void> {
           const s = samples.get(key)!;
           const server = servers.find((x) => x.adapter === adapter && x.variant === variant)!;
           lines.push(
-            `| ${adapter} | ${name} | ${variant} | ${fixed(median(r))} | ${fixed(Math.min(...r))}–${fixed(Math.max(...r))} | ${Math.round(median(s.map((x) => x.rps)))} | ${median(s.map((x) => x.p99))} | ${fixed(median(s.map((x) => x.cpuMicros)), 1)} | ${peakRssMiB(pidOf(server))} |`,
+            `| ${adapter} | ${name} | ${variant} | ${fixed(median(r))} | ${fixed(Math.min(...r))}–${fixed(Math.max(...r))} | ${Math.round(median(s.map((x) => x.rps)))} | ${median(s.map((x) => x.p99))} | ${fixed(median(s.map((x) => x.cpuMicros)), 1)} | ${signed(median(extraCpu.get(key)!))} | ${peakRssMiB(pidOf(server))} |`,
           );
         }
       }
@@ -231,13 +173,4 @@ async function main(): Promise<void> {
   }
 }
 
-// Pin the load generator (this process) to core 1; servers get core 0.
-if (canPin && !process.env.BENCH_PINNED) {
-  const child = spawn('taskset', ['-c', '1', process.execPath, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, BENCH_PINNED: '1' },
-  });
-  child.on('exit', (code) => process.exit(code ?? 1));
-} else {
-  await main();
-}
+await runPinnedToLoadCore(main);
