@@ -1,19 +1,30 @@
+// The public API of `nest-envelope`. Anything not listed here is internal and may change in any release;
+// etc/api/ holds the report CI compares this surface against.
+
+// The module and its options
 export { ResponseModule } from './module/response.module.js';
+export { ResponseOptionsError } from './options/response-options.error.js';
 export type {
   Field,
+  LocaleOptions,
+  LocaleRequest,
   ResponseModuleAsyncOptions,
   ResponseOptions,
   ValidationPipeSettings,
-} from './module/response-options.interface.js';
-export { ResponseOptionsError, resolveResponseOptions } from './module/resolve-options.js';
-export type { ResolvedResponseOptions } from './module/resolve-options.js';
-export { RESPONSE_OPTIONS } from './module/response.constants.js';
-export { BusinessException } from './codes/business.exception.js';
-export type { BusinessExceptionOptions } from './codes/business.exception.js';
-export type { BusinessCode, CodeCatalogue, CodeDefinition, LocalisedText } from './codes/code-definition.interface.js';
+} from './options/response-options.interface.js';
+
+// Responses: the success envelope and the failure filter, for explicit use; opting out of wrapping
+export { ResponseInterceptor } from './http/response.interceptor.js';
+export { ResponseExceptionFilter } from './http/response-exception.filter.js';
+export { RawResponse } from './http/raw-response.decorator.js';
+
+// Codes: catalogues, business failures, endpoint declarations, the registry and its table
 export { defineCodes } from './codes/define-codes.js';
 export type { CodeEntry, DefineCodesOptions, DefinedCatalogue, DefinedCode } from './codes/define-codes.js';
-export { CodeDefinitionError } from './codes/code-definition.check.js';
+export type { BusinessCode, CodeCatalogue, CodeDefinition, LocalisedText } from './codes/code-definition.interface.js';
+export { CodeDefinitionError } from './codes/code-definition.error.js';
+export { BusinessException } from './codes/business.exception.js';
+export type { BusinessExceptionOptions } from './codes/business.exception.js';
 export { HttpStatusCodes } from './codes/http-status.codes.js';
 export { Seed003Codes } from './codes/seed-003.codes.js';
 export { ApiCode } from './codes/api-code.decorator.js';
@@ -25,17 +36,14 @@ export type { RegisteredCode } from './codes/code-collection.js';
 export { seed004Rule } from './codes/code-rule.js';
 export type { CodeRule } from './codes/code-rule.js';
 export type { CodeTableEntry } from './render/code-table.renderer.js';
-export type { LocaleOptions, LocaleRequest } from './module/response-options.interface.js';
-export type { FailureOutcome, RequestFacts, SuccessOutcome } from './outcome/outcome.interface.js';
-export { ResponseInterceptor } from './http/response.interceptor.js';
-export { ResponseExceptionFilter } from './http/response-exception.filter.js';
-export { RawResponse } from './http/raw-response.decorator.js';
+
+// Validation
 export { EnvelopeValidationPipe } from './validation/envelope-validation.pipe.js';
 export { ValidationFailedException } from './validation/validation-failed.exception.js';
 export { ValidHeaders } from './validation/valid-headers.decorator.js';
 export type { Violation, ViolationLocation } from './validation/violation.interface.js';
-export { toJsonPointer } from './validation/json-pointer.js';
-export { springMessageCodes } from './validation/spring-message-codes.js';
+
+// Signed requests
 export { Signed, Unsigned } from './signing/signed.decorator.js';
 export { SigningCodes } from './signing/signing.codes.js';
 export type { SigningOptions } from './signing/signing-options.interface.js';

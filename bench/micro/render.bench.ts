@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { bench, describe } from 'vitest';
-import { resolveResponseOptions } from '../../src/module/resolve-options.js';
+import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 import { failureOutcome } from '../../src/outcome/failure-outcome.js';
 import type { RequestFacts } from '../../src/outcome/outcome.interface.js';
 import { successOutcome } from '../../src/outcome/success-outcome.js';

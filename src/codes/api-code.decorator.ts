@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
-import { API_CODE_METADATA } from '../module/response.constants.js';
-import { assertDefinition, CodeDefinitionError } from './code-definition.check.js';
+import { API_CODE_METADATA } from './codes.constants.js';
+import { assertDefinition, CodeDefinitionError } from './code-definition.error.js';
 import type { BusinessCode, CodeDefinition, LocalisedText } from './code-definition.interface.js';
 import { describeDefinition } from './definition-name.js';
 

@@ -1,5 +1,5 @@
-import { API_THROWS_METADATA } from '../module/response.constants.js';
-import { assertDefinition } from './code-definition.check.js';
+import { API_THROWS_METADATA } from './codes.constants.js';
+import { assertDefinition } from './code-definition.error.js';
 import type { CodeDefinition } from './code-definition.interface.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { BusinessCode } from './code-definition.interface.js';
 import type { RegisteredCode } from './code-collection.js';
 import { formatCode } from './definition-name.js';
+import type { CodeRulePreset } from '../options/option-defaults.js';
 
 /**
  * A team's rule for the shape of its codes: the problem with a code, or `undefined` when it is fine.
@@ -47,13 +48,17 @@ export const seed004Rule: CodeRule = ({ code, kind }) => {
   return undefined;
 };
 
+const PRESET_RULES: Readonly<Record<CodeRulePreset, CodeRule>> = { 'seed-004': seed004Rule };
+
 /**
- * The built-in rules the `codeRule` option accepts by name.
+ * The rule the `codeRule` option names: a preset's function, or the team's own.
  *
  * @example
- * CODE_RULE_PRESETS['seed-004'] === seed004Rule; // true
+ * codeRuleOf('seed-004') === seed004Rule; // true
  */
-export const CODE_RULE_PRESETS: Readonly<Record<string, CodeRule>> = { 'seed-004': seed004Rule };
+export function codeRuleOf(rule: CodeRulePreset | CodeRule): CodeRule {
+  return typeof rule === 'string' ? PRESET_RULES[rule] : rule;
+}
 
 /**
  * The codes that break `rule`, in the order given; built-in HTTP codes are exempt.

@@ -1,12 +1,12 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
-import { RESPONSE_OPTIONS } from '../module/response.constants.js';
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import { RESPONSE_OPTIONS } from '../options/options.constants.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { renderCodeTableJson, renderCodeTableMarkdown } from '../render/code-table.renderer.js';
 import { type CodeSighting, collectCodes, conflictsMessage, type RegisteredCode } from './code-collection.js';
 import type { BusinessCode } from './code-definition.interface.js';
 import { CodeRegistryError } from './code-registry.error.js';
-import { codeRuleMessage, codeRuleViolations } from './code-rule.js';
+import { codeRuleMessage, codeRuleOf, codeRuleViolations } from './code-rule.js';
 import { EndpointCodesResolver } from './endpoint-codes.resolver.js';
 import { routesOf } from './endpoint-routes.js';
 import { isBuiltInHttpCode } from './http-status.codes.js';
@@ -95,7 +95,7 @@ export class CodeRegistry implements OnModuleInit {
     );
     if (conflicts.length > 0) throw new CodeRegistryError(conflictsMessage(conflicts));
     const { codeRule } = this.options;
-    const violations = codeRule === undefined ? [] : codeRuleViolations(codes, codeRule);
+    const violations = codeRule === undefined ? [] : codeRuleViolations(codes, codeRuleOf(codeRule));
     if (violations.length > 0) throw new CodeRegistryError(codeRuleMessage(violations));
     const locales = new Set([this.options.locale.default]);
     for (const { message } of codes)

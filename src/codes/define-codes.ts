@@ -1,4 +1,5 @@
-import { assertDefinition, CodeDefinitionError, describeValue } from './code-definition.check.js';
+import { describeValue } from '../options/option-checks.js';
+import { assertDefinition, CodeDefinitionError } from './code-definition.error.js';
 import type { BusinessCode, CodeDefinition, LocalisedText } from './code-definition.interface.js';
 
 /**

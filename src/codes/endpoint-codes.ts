@@ -1,5 +1,5 @@
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
-import { API_CODE_METADATA, API_THROWS_METADATA } from '../module/response.constants.js';
+import { API_CODE_METADATA, API_THROWS_METADATA } from './codes.constants.js';
 import type { BusinessCode, CodeDefinition } from './code-definition.interface.js';
 
 /**

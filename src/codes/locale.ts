@@ -101,16 +101,3 @@ export function interpolate(message: string, params: Readonly<Record<string, unk
     return whole; // objects, functions and symbols have no text worth showing a client
   });
 }
-
-const LOCALE_TAG = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/;
-
-/**
- * True for a BCP 47-shaped tag (`en`, `zh-CN`, `zh-Hant-TW`).
- *
- * @example
- * isLocaleTag('zh-CN'); // true
- * isLocaleTag('english please'); // false
- */
-export function isLocaleTag(value: string): boolean {
-  return LOCALE_TAG.test(value);
-}

@@ -1,8 +1,9 @@
 import type { Server, ServerResponse } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost, ModulesContainer } from '@nestjs/core';
-import { ORIGINAL_REPLY, RESPONSE_OPTIONS, WRAPPED_PROPERTY } from '../module/response.constants.js';
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import { ORIGINAL_REPLY, WRAPPED_PROPERTY } from './http.constants.js';
+import { RESPONSE_OPTIONS } from '../options/options.constants.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
 import { annotateRoutes } from './route-annotator.js';

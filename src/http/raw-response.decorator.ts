@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { RAW_RESPONSE_METADATA } from '../module/response.constants.js';
+import { RAW_RESPONSE_METADATA } from './http.constants.js';
 
 /**
  * Opts a handler, or every handler of a controller, out of the success envelope: its result is sent as it is.

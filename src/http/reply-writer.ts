@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ORIGINAL_REPLY } from '../module/response.constants.js';
+import { ORIGINAL_REPLY } from './http.constants.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 

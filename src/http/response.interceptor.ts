@@ -1,6 +1,6 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { map, type Observable } from 'rxjs';
-import { WRAPPED_PROPERTY } from '../module/response.constants.js';
+import { WRAPPED_PROPERTY } from './http.constants.js';
 import { ReplyWriter } from './reply-writer.js';
 import type { IncomingRequest } from './request-facts.reader.js';
 import { SuccessReplier } from './success-replier.js';

@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import type { ModulesContainer } from '@nestjs/core';
-import { ROUTE_REF_CONFIG_KEY, ROUTE_REF_METADATA } from '../module/response.constants.js';
+import { ROUTE_REF_CONFIG_KEY, ROUTE_REF_METADATA } from './http.constants.js';
 import type { RouteRef } from './route-ref.js';
 
 /** `@nestjs/platform-fastify`'s key for `@RouteConfig()`; the adapter passes it to Fastify as the route's config. */

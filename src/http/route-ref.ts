@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { ROUTE_REF_CONFIG_KEY, ROUTE_REF_METADATA } from '../module/response.constants.js';
+import { ROUTE_REF_CONFIG_KEY, ROUTE_REF_METADATA } from './http.constants.js';
 
 /**
  * Which controller method a routed request reached. Put on every route method at start-up, before Nest registers

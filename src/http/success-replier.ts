@@ -1,8 +1,8 @@
 import { Inject, Injectable, StreamableFile, type Type } from '@nestjs/common';
 import { EndpointCodesResolver } from '../codes/endpoint-codes.resolver.js';
-import { RESPONSE_OPTIONS } from '../module/response.constants.js';
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
-import type { Field } from '../module/response-options.interface.js';
+import { RESPONSE_OPTIONS } from '../options/options.constants.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
+import type { Field } from '../options/response-options.interface.js';
 import type { RequestFacts } from '../outcome/outcome.interface.js';
 import { successOutcome } from '../outcome/success-outcome.js';
 import { renderSuccess } from '../render/envelope.renderer.js';

@@ -7,7 +7,7 @@ import {
   SSE_METADATA,
 } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
-import { RAW_RESPONSE_METADATA } from '../module/response.constants.js';
+import { RAW_RESPONSE_METADATA } from './http.constants.js';
 
 // Route-argument metadata keys are `${paramtype}:${index}`.
 /** A route handler as Nest gives it: a function, used here as a metadata target and cache key. */

@@ -3,7 +3,7 @@ import { BusinessException } from '../codes/business.exception.js';
 import type { LocalisedText } from '../codes/code-definition.interface.js';
 import { httpStatusMessage } from '../codes/http-status.codes.js';
 import { interpolate, localise } from '../codes/locale.js';
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { springObjectName } from '../validation/spring-message-codes.js';
 import { ValidationFailedException } from '../validation/validation-failed.exception.js';
 import {

@@ -1,6 +1,6 @@
 import type { CodeDefinition } from '../codes/code-definition.interface.js';
 import { localise } from '../codes/locale.js';
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import type { SuccessOutcome } from './outcome.interface.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Field } from '../module/response-options.interface.js';
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import type { Field } from '../options/response-options.interface.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import type { FailureOutcome, RequestFacts, SuccessOutcome } from '../outcome/outcome.interface.js';
 import { springError, wechatDetail } from './violations.renderer.js';
 

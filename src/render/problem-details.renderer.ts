@@ -1,4 +1,4 @@
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import type { FailureOutcome, RequestFacts } from '../outcome/outcome.interface.js';
 import { withDebug } from './envelope.renderer.js';
 import { problemError } from './violations.renderer.js';

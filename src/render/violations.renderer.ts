@@ -1,4 +1,4 @@
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { toJsonPointer, toUriFragment } from '../validation/json-pointer.js';
 import {
   springErrorCode,

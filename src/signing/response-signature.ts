@@ -1,6 +1,6 @@
-import { SIGNATURE_PROPERTY } from '../module/response.constants.js';
+import { SIGNATURE_PROPERTY } from './signing.constants.js';
 import { canonicalResponse } from './canonical-request.js';
-import type { ResolvedSigningOptions } from './resolve-signing-options.js';
+import type { ResolvedSigningOptions } from '../options/resolved-options.interface.js';
 import type { SignableRequest } from './signature.guard.js';
 import { hmacSha256, sha256Hex } from './signing-crypto.js';
 

@@ -1,7 +1,7 @@
 import type { CanActivate, Provider } from '@nestjs/common';
 import { APP_GUARD, HttpAdapterHost } from '@nestjs/core';
-import { RESPONSE_OPTIONS } from '../module/response.constants.js';
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import { RESPONSE_OPTIONS } from '../options/options.constants.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { SignatureGuard } from './signature.guard.js';
 
 const PASS: CanActivate = { canActivate: () => true };

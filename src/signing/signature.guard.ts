@@ -3,10 +3,11 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } f
 import { HttpAdapterHost } from '@nestjs/core';
 import { BusinessException } from '../codes/business.exception.js';
 import type { IncomingRequest } from '../http/request-facts.reader.js';
-import { LOGGER_CONTEXT, RESPONSE_OPTIONS, SIGNATURE_PROPERTY } from '../module/response.constants.js';
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import { LOGGER_CONTEXT, RESPONSE_OPTIONS } from '../options/options.constants.js';
+import { SIGNATURE_PROPERTY } from './signing.constants.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { canonicalRequest, splitRequestTarget } from './canonical-request.js';
-import type { ResolvedSigningOptions } from './resolve-signing-options.js';
+import type { ResolvedSigningOptions } from '../options/resolved-options.interface.js';
 import { SignedRoutePolicy } from './signed-route.policy.js';
 import { readSigningHeaders, type SigningHeaders } from './signing-headers.js';
 import { constantTimeEqual, decodeSignature, hmacSha256, sha256Hex } from './signing-crypto.js';

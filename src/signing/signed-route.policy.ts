@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { SIGNED_METADATA } from '../module/response.constants.js';
+import { SIGNED_METADATA } from './signing.constants.js';
 
 /** A route handler as Nest gives it: a function, used here as a metadata target and cache key. */
 type Handler = object;

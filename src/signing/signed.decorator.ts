@@ -1,5 +1,5 @@
 import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
-import { SIGNED_METADATA } from '../module/response.constants.js';
+import { SIGNED_METADATA } from './signing.constants.js';
 import { SignatureGuard } from './signature.guard.js';
 
 /**

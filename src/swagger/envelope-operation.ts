@@ -3,7 +3,7 @@ import type { CodeDefinition } from '../codes/code-definition.interface.js';
 import type { EndpointCodes } from '../codes/endpoint-codes.js';
 import { localise } from '../codes/locale.js';
 import { BusinessException } from '../codes/business.exception.js';
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { reasonPhrase } from '../outcome/http-status.js';
 import { PROBLEM_JSON } from '../render/problem-details.renderer.js';
 import { SCHEMA_NAMES, schemaRef, successSchema } from './envelope-schemas.js';

@@ -1,6 +1,6 @@
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
-import type { Field } from '../module/response-options.interface.js';
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import type { Field } from '../options/response-options.interface.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 
 /** Names of the shared schemas under `components.schemas`. */
 export const SCHEMA_NAMES = {

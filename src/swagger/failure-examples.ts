@@ -2,7 +2,7 @@ import type { ExampleObject } from '@nestjs/swagger';
 import { BusinessException } from '../codes/business.exception.js';
 import type { CodeDefinition } from '../codes/code-definition.interface.js';
 import { localise } from '../codes/locale.js';
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { failureOutcome } from '../outcome/failure-outcome.js';
 import type { RequestFacts } from '../outcome/outcome.interface.js';
 import { renderFailure } from '../render/envelope.renderer.js';

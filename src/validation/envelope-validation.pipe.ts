@@ -1,8 +1,8 @@
 import { type ArgumentMetadata, Inject, Injectable, type PipeTransform } from '@nestjs/common';
 import { instanceToPlain, plainToInstance } from 'class-transformer';
 import { validate, type ValidatorOptions } from 'class-validator';
-import { RESPONSE_OPTIONS } from '../module/response.constants.js';
-import type { ResolvedResponseOptions } from '../module/resolve-options.js';
+import { RESPONSE_OPTIONS } from '../options/options.constants.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { classValidatorViolations } from './class-validator-violations.js';
 import { isStandardSchema, standardSchemaViolations } from './standard-schema-violations.js';
 import { stripPrototypeKeys } from './strip-prototype-keys.js';

@@ -11,7 +11,8 @@ import {
   unwrap,
   unwrapAxios,
 } from '../../src/client/index.js';
-import { defineCodes, resolveResponseOptions, type ResponseOptions } from '../../src/index.js';
+import { defineCodes, type ResponseOptions } from '../../src/index.js';
+import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 import type { FailureOutcome, RequestFacts } from '../../src/outcome/outcome.interface.js';
 import { renderFailure, renderSuccess } from '../../src/render/envelope.renderer.js';
 import { renderProblem } from '../../src/render/problem-details.renderer.js';

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type CodeRule, HttpStatusCodes, resolveResponseOptions, seed004Rule } from '../../src/index.js';
+import { type CodeRule, HttpStatusCodes, seed004Rule } from '../../src/index.js';
+import { codeRuleOf } from '../../src/codes/code-rule.js';
+import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 
 describe('the codeRule, strictThrows and codes options', () => {
   it("resolves 'seed-004' to its rule and keeps a function", () => {
-    expect(resolveResponseOptions({ codeRule: 'seed-004' }).codeRule).toBe(seed004Rule);
+    const preset = resolveResponseOptions({ codeRule: 'seed-004' }).codeRule;
+    expect(preset).toBe('seed-004');
+    expect(codeRuleOf(preset!)).toBe(seed004Rule);
     const own: CodeRule = () => undefined;
     expect(resolveResponseOptions({ codeRule: own }).codeRule).toBe(own);
+    expect(codeRuleOf(own)).toBe(own);
     expect(resolveResponseOptions().codeRule).toBeUndefined();
     expect(resolveResponseOptions().strictThrows).toBe('off');
     expect(resolveResponseOptions({ strictThrows: 'throw' }).strictThrows).toBe('throw');

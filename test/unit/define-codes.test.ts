@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { CodeDefinitionError, defineCodes, type CodeDefinition } from '../../src/index.js';
-import { definitionProblem } from '../../src/codes/code-definition.check.js';
+import { definitionProblem } from '../../src/options/definition-problem.js';
 import { definitionName, describeDefinition, formatCode } from '../../src/codes/definition-name.js';
 
 const OrderCodes = defineCodes(

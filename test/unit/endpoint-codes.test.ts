@@ -1,14 +1,8 @@
 import 'reflect-metadata';
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
-import {
-  ApiCode,
-  ApiThrows,
-  BusinessException,
-  CodeDefinitionError,
-  defineCodes,
-  resolveResponseOptions,
-} from '../../src/index.js';
+import { ApiCode, ApiThrows, BusinessException, CodeDefinitionError, defineCodes } from '../../src/index.js';
+import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 import { readEndpointCodes } from '../../src/codes/endpoint-codes.js';
 import { EndpointCodesResolver } from '../../src/codes/endpoint-codes.resolver.js';
 import { routesOf } from '../../src/codes/endpoint-routes.js';

@@ -1,7 +1,8 @@
 import * as common from '@nestjs/common';
 import { HttpException } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
-import { BusinessException, resolveResponseOptions } from '../../src/index.js';
+import { BusinessException } from '../../src/index.js';
+import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 import { failureOutcome } from '../../src/outcome/failure-outcome.js';
 import { NEST_MAJOR } from '../nest-version.js';
 

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { HttpAdapterHost } from '@nestjs/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type CodeRegistry, resolveResponseOptions, type ResponseOptions } from '../../src/index.js';
+import { type CodeRegistry, type ResponseOptions } from '../../src/index.js';
+import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 import { type IncomingRequest, RequestFactsReader } from '../../src/http/request-facts.reader.js';
 
 type Request = IncomingRequest & { query?: Record<string, string> };

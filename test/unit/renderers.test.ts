@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveResponseOptions, type ResponseOptions } from '../../src/index.js';
+import { type ResponseOptions } from '../../src/index.js';
+import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 import type { FailureOutcome, RequestFacts, SuccessOutcome } from '../../src/outcome/outcome.interface.js';
 import { successOutcome } from '../../src/outcome/success-outcome.js';
 import { renderFailure, renderSuccess } from '../../src/render/envelope.renderer.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveResponseOptions, ResponseOptionsError, type ResponseOptions } from '../../src/index.js';
+import { ResponseOptionsError, type ResponseOptions } from '../../src/index.js';
+import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 
 describe('resolveResponseOptions', () => {
   it('gives the documented defaults for no options', () => {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  MemoryNonceStore,
-  type NonceStore,
-  resolveResponseOptions,
-  ResponseOptionsError,
-  type ResponseOptions,
-} from '../../src/index.js';
+import { MemoryNonceStore, type NonceStore, ResponseOptionsError, type ResponseOptions } from '../../src/index.js';
+import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 
 const secrets = { app1: 'app1-secret-0123456789abcdef' };
 

@@ -1,4 +1,4 @@
-import { isLocaleTag } from './locale.js';
+import { describeValue, isLocaleTag, isPlainObject } from './option-checks.js';
 
 /**
  * What is wrong with a code definition: the member (`code`, `status`, `message`, `message.en`, or `''` for the
@@ -15,27 +15,6 @@ export interface DefinitionProblem {
 
 // `key` and `catalogue` are what defineCodes adds; a definition may be checked again (decorators, options).
 const MEMBERS = new Set(['code', 'status', 'message', 'key', 'catalogue']);
-
-/**
- * A short description of a value for error messages: strings quoted, objects by kind, never their contents.
- *
- * @example
- * describeValue('x'); // '"x"'
- * describeValue([1]); // 'an array'
- */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'function') return 'a function';
-  if (Array.isArray(value)) return 'an array';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  return typeof value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function problem(member: string, expectation: string, value: unknown): DefinitionProblem {
   return { member, expectation, got: describeValue(value) };
@@ -91,32 +70,4 @@ export function definitionProblem(value: unknown): DefinitionProblem | undefined
     }
   }
   return codeProblem(value.code) ?? statusProblem(value.status) ?? messageProblem(value.message);
-}
-
-/**
- * A code definition that cannot be used; the message names where it was written and the member at fault.
- *
- * @example
- * throw new CodeDefinitionError('defineCodes(OrderCodes): OUT_OF_STOCK.status must be an integer HTTP status (100–599) (got 1000)');
- */
-export class CodeDefinitionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CodeDefinitionError';
-  }
-}
-
-/**
- * Throws a `CodeDefinitionError` when the definition has a problem; the message reads
- * `<context>: <subject>.<member> <expectation> (got …)`.
- *
- * @example
- * assertDefinition({ code: 10010, status: 1000, message: 'x' }, 'defineCodes(OrderCodes)', 'OUT_OF_STOCK');
- * // CodeDefinitionError: defineCodes(OrderCodes): OUT_OF_STOCK.status must be an integer HTTP status (100–599) (got 1000)
- */
-export function assertDefinition(value: unknown, context: string, subject: string): void {
-  const found = definitionProblem(value);
-  if (found === undefined) return;
-  const path = found.member === '' ? subject : `${subject}.${found.member}`;
-  throw new CodeDefinitionError(`${context}: ${path} ${found.expectation} (got ${found.got})`);
 }

@@ -1,0 +1,62 @@
+import type { Field } from './response-options.interface.js';
+
+/** Every body field the layouts may name, in the order the error messages list them. */
+export const FIELDS: readonly Field[] = [
+  'code',
+  'message',
+  'data',
+  'status',
+  'error',
+  'path',
+  'timestamp',
+  'requestId',
+  'detail',
+  'outcome',
+];
+
+export const DEFAULT_SUCCESS_FIELDS: readonly Field[] = ['code', 'message', 'data'];
+
+export const DEFAULT_FAILURE_FIELDS: readonly Field[] = [
+  'code',
+  'message',
+  'status',
+  'error',
+  'path',
+  'timestamp',
+  'requestId',
+  'detail',
+];
+
+/** Members a failure body may add after its layout; a wire name may not take them. */
+export const FAILURE_EXTRA_MEMBERS: readonly string[] = ['details', 'errors', 'omittedViolations'];
+
+/** Property names whose rejected values are redacted unless `validation.redact` says otherwise. */
+export const DEFAULT_REDACTED_NAMES: readonly string[] = [
+  'password',
+  'passwd',
+  'pwd',
+  'secret',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'apiKey',
+  'authorization',
+  'cookie',
+  'creditCard',
+  'cardNumber',
+  'cvv',
+];
+
+export const DEFAULT_MAX_VIOLATIONS = 100;
+
+/** Locales the module has its own texts in. */
+export const BUILT_IN_LOCALES: readonly string[] = ['en', 'zh-CN'];
+
+/** The `codeRule` presets by name; `CodeRegistry` holds their functions. */
+export const CODE_RULE_PRESETS = ['seed-004'] as const;
+
+/** A `codeRule` preset's name. */
+export type CodeRulePreset = (typeof CODE_RULE_PRESETS)[number];
+
+/** Seconds a signed request's timestamp may be off, either way. */
+export const DEFAULT_SIGNING_WINDOW = 300;

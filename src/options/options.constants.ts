@@ -1,0 +1,8 @@
+/** Injection token of the resolved (validated, defaults merged) `ResponseOptions`. */
+export const RESPONSE_OPTIONS = Symbol('nest-envelope:options');
+
+/** Injection token of the options as the user gave them to `forRootAsync`, before validation. */
+export const RESPONSE_OPTIONS_INPUT = Symbol('nest-envelope:options-input');
+
+/** Name of the logger context of everything the module logs (5xx failures, contract violations, set-up errors). */
+export const LOGGER_CONTEXT = 'ResponseModule';
