@@ -4,7 +4,7 @@
 //   node scripts/api-report.mjs --local  update: rewrite the reports in etc/api/ (npm run api:update)
 //
 // Reads the .d.ts in dist/, so `npm run build` must have run first. The entries are the "types" of package.json's
-// "exports"; each needs api-extractor/<name>.json ("." is index.json, "./client" is client.json, ...).
+// "exports"; each needs api-extractor/<name>.json ("." is index.json, "./client" is client.json, "./a/b" a-b.json).
 import console from 'node:console';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,13 @@ const rel = (file) => path.relative(root, file);
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const entries = Object.entries(pkg.exports).flatMap(([subpath, target]) =>
   typeof target === 'object' && target.types
-    ? [{ subpath, types: path.resolve(root, target.types), name: subpath === '.' ? 'index' : subpath.slice(2) }]
+    ? [
+        {
+          subpath,
+          types: path.resolve(root, target.types),
+          name: subpath === '.' ? 'index' : subpath.slice(2).replaceAll('/', '-'),
+        },
+      ]
     : [],
 );
 
@@ -32,10 +38,9 @@ for (const entry of entries) {
   if (!configs.delete(`${entry.name}.json`)) {
     problems.push(`package.json exports "${entry.subpath}" but there is no api-extractor/${entry.name}.json`);
   }
-  if (!existsSync(entry.types)) {
-    problems.push(`${rel(entry.types)} is missing: run \`npm run build\` first`);
-  }
 }
+const unbuilt = entries.filter((entry) => !existsSync(entry.types)).map((entry) => rel(entry.types));
+if (unbuilt.length > 0) problems.push(`${unbuilt.join(', ')} missing: run \`npm run build\` first`);
 for (const stray of configs) problems.push(`api-extractor/${stray} matches no entry in package.json "exports"`);
 if (problems.length > 0) {
   for (const problem of problems) console.error(`api-report: ${problem}`);
@@ -89,7 +94,9 @@ for (const entry of entries) {
 
   if (result.apiReportChanged) changed.push({ entry, report, fresh });
   if (result.apiReportChanged && !local) {
-    console.error(`api-report: "${entry.subpath}" CHANGED: the public API differs from ${rel(report)} (diff above).`);
+    console.error(
+      `api-report: "${entry.subpath}" CHANGED (${summary}): the public API differs from ${rel(report)}, diff above.`,
+    );
   } else if (result.apiReportChanged) {
     console.log(`api-report: "${entry.subpath}" updated ${rel(report)}: ${summary}`);
   } else {
