@@ -35,7 +35,7 @@ export { CodeRegistryError } from './codes/code-registry.error.js';
 export type { RegisteredCode } from './codes/code-collection.js';
 export { seed004Rule } from './codes/code-rule.js';
 export type { CodeRule } from './codes/code-rule.js';
-export type { CodeTableEntry } from './render/code-table.renderer.js';
+export type { CodeTableEntry } from './codes/code-table.renderer.js';
 
 // Validation
 export { EnvelopeValidationPipe } from './validation/envelope-validation.pipe.js';

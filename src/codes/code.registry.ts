@@ -2,12 +2,12 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { RESPONSE_OPTIONS } from '../options/options.constants.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
-import { renderCodeTableJson, renderCodeTableMarkdown } from '../render/code-table.renderer.js';
+import { renderCodeTableJson, renderCodeTableMarkdown } from './code-table.renderer.js';
 import { type CodeSighting, collectCodes, conflictsMessage, type RegisteredCode } from './code-collection.js';
 import type { BusinessCode } from './code-definition.interface.js';
 import { CodeRegistryError } from './code-registry.error.js';
 import { codeRuleMessage, codeRuleOf, codeRuleViolations } from './code-rule.js';
-import { EndpointCodesResolver } from './endpoint-codes.resolver.js';
+import { readEndpointCodes } from './endpoint-codes.js';
 import { routesOf } from './endpoint-routes.js';
 import { isBuiltInHttpCode } from './http-status.codes.js';
 
@@ -35,7 +35,6 @@ export class CodeRegistry implements OnModuleInit {
     @Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
-    private readonly endpoints: EndpointCodesResolver,
   ) {}
 
   /** Collects at start-up, so a duplicate stops the app before it listens. */
@@ -126,7 +125,7 @@ export class CodeRegistry implements OnModuleInit {
         const endpoints = routesOf(controller, handler);
         if (endpoints.length === 0) continue;
         const where = `${controller.name}.${method}`;
-        const { success, throws } = this.endpoints.resolve(handler, controller);
+        const { success, throws } = readEndpointCodes(handler, controller);
         if (success !== undefined) {
           sightings.push({ definition: success, origin: `@ApiCode on ${where}`, endpoints, role: 'success' });
         }

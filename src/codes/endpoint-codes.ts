@@ -24,7 +24,7 @@ function thrownBy(target: object): CodeDefinition[] {
 }
 
 /**
- * Reads the code metadata of a handler and its controller. Pure reflection; `EndpointCodesResolver` caches it.
+ * Reads the code metadata of a handler and its controller. Pure reflection; `RouteInfoCache` keeps the answer per route.
  *
  * @example
  * readEndpointCodes(OrdersController.prototype.create, OrdersController).successStatus; // 201

@@ -28,6 +28,37 @@ function methodOf(prototype: object, name: string): object | undefined {
   return undefined;
 }
 
+/** Puts the ref on a route method, and into its Fastify route config. */
+function mark(handler: object, ref: RouteRef): void {
+  Reflect.defineMetadata(ROUTE_REF_METADATA, ref, handler);
+  const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as object | undefined) ?? {};
+  Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, [ROUTE_REF_CONFIG_KEY]: ref }, handler);
+}
+
+/**
+ * Gives a controller its own copy of an inherited route method that another controller routes too (a base CRUD
+ * controller): a forwarder with the method's name and metadata, so that each controller's routes carry their own
+ * ref, and each controller's class-level decorators (`@RawResponse`, `@ApiCode`, `@ApiThrows`) decide for it.
+ */
+function ownRouteMethod(controller: Type<unknown>, methodName: string, inherited: object): object {
+  const target = inherited as (...args: unknown[]) => unknown;
+  const forwarder = {
+    [methodName](this: unknown, ...args: unknown[]): unknown {
+      return target.apply(this, args);
+    },
+  }[methodName];
+  for (const key of Reflect.getMetadataKeys(inherited) as unknown[]) {
+    Reflect.defineMetadata(key, Reflect.getMetadata(key, inherited), forwarder);
+  }
+  Object.defineProperty(controller.prototype, methodName, {
+    value: forwarder,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
+  return forwarder;
+}
+
 /**
  * Marks every route method of every controller with its `RouteRef`. Runs once, before Nest registers the routes
  * (from `ResponseModule.configure`), so that the routed handlers carry it on both adapters. Idempotent; the refs
@@ -50,12 +81,11 @@ export function annotateRoutes(modules: ModulesContainer): void {
           Reflect.getMetadata(METHOD_METADATA, handler) === undefined
         )
           continue;
-        // An inherited method routed by two controllers keeps the first controller's ref.
-        if (Reflect.hasOwnMetadata(ROUTE_REF_METADATA, handler)) continue;
-        const ref: RouteRef = { controller, handler: handler as RouteRef['handler'], methodName };
-        Reflect.defineMetadata(ROUTE_REF_METADATA, ref, handler);
-        const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as object | undefined) ?? {};
-        Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, [ROUTE_REF_CONFIG_KEY]: ref }, handler);
+        const existing = Reflect.getOwnMetadata(ROUTE_REF_METADATA, handler) as RouteRef | undefined;
+        if (existing?.controller === controller) continue;
+        // The method is routed by another controller already: this controller gets its own.
+        const routed = existing === undefined ? handler : ownRouteMethod(controller, methodName, handler);
+        mark(routed, { controller, handler: routed as RouteRef['handler'], methodName });
       }
     }
   }

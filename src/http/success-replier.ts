@@ -1,5 +1,4 @@
 import { Inject, Injectable, StreamableFile, type Type } from '@nestjs/common';
-import { EndpointCodesResolver } from '../codes/endpoint-codes.resolver.js';
 import { RESPONSE_OPTIONS } from '../options/options.constants.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import type { Field } from '../options/response-options.interface.js';
@@ -10,7 +9,7 @@ import { responseSignature } from '../signing/response-signature.js';
 import { serializeWithBigInt, serializeWithoutBigInt } from './json-serializer.js';
 import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
-import { WrapPolicy } from './wrap-policy.js';
+import { RouteInfoCache } from './route-info.cache.js';
 
 /** The route a result belongs to: a controller method. */
 export interface SuccessRoute {
@@ -60,16 +59,14 @@ function isNotASuccessBody(status: number): boolean {
 @Injectable()
 export class SuccessReplier {
   private readonly layoutShowsRequest: boolean;
-  private readonly bigIntRoutes = new WeakSet<object>();
   // Bounded by the locales the app knows: the negotiator only answers with those.
   private readonly bareFactsByLocale = new Map<string, RequestFacts>();
 
   constructor(
     @Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions,
-    private readonly policy: WrapPolicy,
+    private readonly routes: RouteInfoCache,
     private readonly reader: RequestFactsReader,
     private readonly writer: ReplyWriter,
-    private readonly endpoints: EndpointCodesResolver,
   ) {
     this.layoutShowsRequest = options.successLayout.some(([field]) => REQUEST_FIELDS.has(field));
   }
@@ -104,25 +101,23 @@ export class SuccessReplier {
     route: SuccessRoute,
     status: number,
   ): PreparedReply {
-    if (
-      (request as { method?: string }).method === 'HEAD' ||
-      isNotASuccessBody(status) ||
-      !this.policy.wraps(route.handler, route.controller)
-    ) {
+    if ((request as { method?: string }).method === 'HEAD' || isNotASuccessBody(status)) {
       return { body: result, status, wrapped: false };
     }
+    const info = this.routes.info(route.handler, route.controller);
+    if (!info.wraps) return { body: result, status, wrapped: false };
     // Express would send a Buffer as {"type":"Buffer","data":[…]}; as a file it leaves as bytes on both adapters.
     if (result instanceof Uint8Array) return { body: new StreamableFile(result), status, wrapped: false };
     if (isOwnBody(result)) return { body: result, status, wrapped: false };
-    const endpoint = this.endpoints.resolve(route.handler, route.controller);
+    const endpoint = info.codes;
     const successStatus = endpoint.successStatus ?? status;
     const facts = this.factsFor(request, endpoint.success !== undefined);
     const outcome = successOutcome(result, successStatus, this.options, facts.locale, endpoint.success);
     const body = renderSuccess(outcome, facts, this.options);
     // A route that returned a bigint once goes straight to the bigint path: a failed plain attempt costs a throw.
-    let json = this.bigIntRoutes.has(route.handler) ? undefined : serializeWithoutBigInt(body);
+    let json = info.returnsBigInt ? undefined : serializeWithoutBigInt(body);
     if (json === undefined) {
-      this.bigIntRoutes.add(route.handler);
+      info.returnsBigInt = true;
       json = serializeWithBigInt(body, this.reader.bigIntMode(request));
     }
     const sentStatus = this.options.httpStatus === 'always-200' ? 200 : successStatus;

@@ -1,29 +1,32 @@
 import { type DynamicModule, Module, type NestModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { CodeRegistry } from '../codes/code.registry.js';
 import { AdapterHooks } from '../http/adapter-hooks.js';
-import { SuccessReplier } from '../http/success-replier.js';
+import { FailureLog } from '../http/failure-log.js';
+import { FailureRenderer } from '../http/failure-renderer.js';
 import { ReplyWriter } from '../http/reply-writer.js';
 import { RequestFactsReader } from '../http/request-facts.reader.js';
 import { ResponseExceptionFilter } from '../http/response-exception.filter.js';
 import { ResponseInterceptor } from '../http/response.interceptor.js';
-import { WrapPolicy } from '../http/wrap-policy.js';
-import { globalSignatureGuard } from '../signing/signature-guard.provider.js';
-import { EnvelopeValidationPipe } from '../validation/envelope-validation.pipe.js';
+import { RouteInfoCache } from '../http/route-info.cache.js';
+import { SuccessReplier } from '../http/success-replier.js';
+import { ThrowsContractCheck } from '../http/throws-contract.check.js';
+import { RESPONSE_OPTIONS, RESPONSE_OPTIONS_INPUT } from '../options/options.constants.js';
 import { resolveResponseOptions } from '../options/resolve-options.js';
 import type { ResponseModuleAsyncOptions, ResponseOptions } from '../options/response-options.interface.js';
-import { RESPONSE_OPTIONS, RESPONSE_OPTIONS_INPUT } from '../options/options.constants.js';
-import { DiscoveryModule } from '@nestjs/core';
-import { CodeRegistry } from '../codes/code.registry.js';
-import { EndpointCodesResolver } from '../codes/endpoint-codes.resolver.js';
+import { globalSignatureGuard } from '../signing/signature-guard.provider.js';
+import { EnvelopeValidationPipe } from '../validation/envelope-validation.pipe.js';
 
 /** The module's injectables, all exported so apps can use them per route. */
 const INJECTABLES = [
   CodeRegistry,
-  EndpointCodesResolver,
-  WrapPolicy,
+  RouteInfoCache,
   RequestFactsReader,
   ReplyWriter,
   SuccessReplier,
+  FailureLog,
+  FailureRenderer,
+  ThrowsContractCheck,
   ResponseInterceptor,
   ResponseExceptionFilter,
   EnvelopeValidationPipe,

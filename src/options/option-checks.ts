@@ -94,7 +94,8 @@ export function bool(path: string, value: unknown, fallback: boolean): boolean {
 
 export function positiveInteger(path: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) fail(path, 'must be a positive integer', value);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    fail(path, 'must be a positive integer', value);
   return value;
 }
 

@@ -71,7 +71,7 @@ function successOf(value: unknown): ResolvedResponseOptions['success'] {
     success.code === 'http-status' || success.code === undefined
       ? (success.code ?? 0)
       : businessCode('success.code', success.code);
-  return { code: code as BusinessCode, message: text('success.message', success.message, 'OK') };
+  return { code, message: text('success.message', success.message, 'OK') };
 }
 
 function localesOf(message: string | LocalisedText): string[] {

@@ -50,7 +50,9 @@ function headerNames(value: unknown): SigningHeaderNames {
     const lower = name.toLowerCase();
     const other = owner.get(lower);
     if (other !== undefined) {
-      throw new ResponseOptionsError(`signing.headers.${other} and signing.headers.${key} name the same header "${lower}"`);
+      throw new ResponseOptionsError(
+        `signing.headers.${other} and signing.headers.${key} name the same header "${lower}"`,
+      );
     }
     owner.set(lower, key);
     names[key] = lower;

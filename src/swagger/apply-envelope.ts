@@ -1,7 +1,7 @@
 import type { INestApplicationContext, Type } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { readEndpointCodes } from '../codes/endpoint-codes.js';
-import { WrapPolicy } from '../http/wrap-policy.js';
+import { wrapsResults } from '../http/wrap-decision.js';
 import { RESPONSE_OPTIONS } from '../options/options.constants.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { envelopeSchemas } from './envelope-schemas.js';
@@ -39,7 +39,6 @@ export function applyEnvelopeToDocument(
 ): OpenAPIObject {
   const resolved = app.get<ResolvedResponseOptions>(RESPONSE_OPTIONS, { strict: false });
   const handlers = discoverHandlers(app, options.operationIdFactory);
-  const policy = new WrapPolicy();
   const result = structuredClone(document);
   const schemas = (result.components ??= {}).schemas ?? {};
   result.components.schemas = { ...schemas, ...envelopeSchemas(resolved) };
@@ -50,7 +49,7 @@ export function applyEnvelopeToDocument(
       if (!operation || !found) continue;
       const endpoint: EndpointDoc = {
         wraps:
-          policy.wraps(found.handler, found.controller as Type<unknown>) &&
+          wrapsResults(found.handler, found.controller as Type<unknown>) &&
           !returnsFile(found.handler, found.controller),
         codes: readEndpointCodes(found.handler, found.controller),
       };

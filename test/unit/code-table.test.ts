@@ -7,7 +7,7 @@ import {
   displayWidth,
   renderCodeTableJson,
   renderCodeTableMarkdown,
-} from '../../src/render/code-table.renderer.js';
+} from '../../src/codes/code-table.renderer.js';
 
 const ShopCodes = defineCodes(
   {

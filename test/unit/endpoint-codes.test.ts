@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiCode, ApiThrows, BusinessException, CodeDefinitionError, defineCodes } from '../../src/index.js';
 import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 import { readEndpointCodes } from '../../src/codes/endpoint-codes.js';
-import { EndpointCodesResolver } from '../../src/codes/endpoint-codes.resolver.js';
+import { RouteInfoCache } from '../../src/http/route-info.cache.js';
 import { routesOf } from '../../src/codes/endpoint-routes.js';
 import { undeclaredThrow, UndeclaredBusinessCodeError } from '../../src/codes/throws-contract.js';
 import { successOutcome } from '../../src/outcome/success-outcome.js';
@@ -104,8 +104,8 @@ describe('@ApiCode and @ApiThrows', () => {
   });
 });
 
-describe('EndpointCodesResolver', () => {
-  it('resolves a handler once, per controller: an inherited handler takes each controller’s default', () => {
+describe('RouteInfoCache', () => {
+  it('reads a route once, per controller: an inherited handler takes each controller’s default', () => {
     class BaseController {
       @Get()
       list() {}
@@ -114,11 +114,12 @@ describe('EndpointCodesResolver', () => {
     class ListingController extends BaseController {}
     @ApiCode(ShopCodes.ITEM_ACCEPTED)
     class AcceptingController extends BaseController {}
-    const resolver = new EndpointCodesResolver();
-    const first = resolver.resolve(shop.create, ShopController);
-    expect(resolver.resolve(shop.create, ShopController)).toBe(first);
-    expect(resolver.resolve(BaseController.prototype.list, ListingController).success).toBe(ShopCodes.ITEMS_LISTED);
-    expect(resolver.resolve(BaseController.prototype.list, AcceptingController).success).toBe(ShopCodes.ITEM_ACCEPTED);
+    const routes = new RouteInfoCache();
+    const first = routes.info(shop.create, ShopController);
+    expect(routes.info(shop.create, ShopController)).toBe(first);
+    const list = BaseController.prototype.list;
+    expect(routes.info(list, ListingController).codes.success).toBe(ShopCodes.ITEMS_LISTED);
+    expect(routes.info(list, AcceptingController).codes.success).toBe(ShopCodes.ITEM_ACCEPTED);
   });
 });
 

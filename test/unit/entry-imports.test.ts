@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -22,6 +22,89 @@ function runtimeGraph(entry: string): { files: string[]; bare: string[] } {
   visit(resolve(root, entry));
   return { files: [...files].map((file) => file.slice(root.length + 1)).sort(), bare: [...bare].sort() };
 }
+
+/** Every file under src/ with the specifiers it imports; `typeOnly` for `import type` / `export type`. */
+function sourceImports(): { file: string; specifier: string; target: string | undefined; typeOnly: boolean }[] {
+  const files = readdirSync(resolve(root, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => `src/${name.split(sep).join('/')}`);
+  return files.flatMap((file) =>
+    [...readFileSync(resolve(root, file), 'utf8').matchAll(IMPORT)].map(([, typeOnly, specifier]) => ({
+      file,
+      specifier,
+      typeOnly: typeOnly !== undefined,
+      target: specifier.startsWith('.')
+        ? relative(root, resolve(dirname(resolve(root, file)), specifier.replace(/\.js$/, '.ts')))
+            .split(sep)
+            .join('/')
+        : undefined,
+    })),
+  );
+}
+
+const folderOf = (file: string) => file.split('/')[1];
+
+describe('the layers of src/: options at the floor, ResponseModule at the top', () => {
+  const imports = sourceImports();
+
+  it('nothing imports module/ but the barrel', () => {
+    const offenders = imports.filter(
+      ({ file, target }) =>
+        target?.startsWith('src/module/') && file !== 'src/index.ts' && !file.startsWith('src/module/'),
+    );
+    expect(offenders.map(({ file, specifier }) => `${file} → ${specifier}`)).toEqual([]);
+  });
+
+  it('options/ loads, at run time, only its own files and files that import nothing themselves', () => {
+    const runtime = imports.filter(({ typeOnly }) => !typeOnly);
+    const importsSomething = new Set(runtime.filter(({ target }) => target !== undefined).map(({ file }) => file));
+    const offenders = runtime.filter(
+      ({ file, target }) =>
+        file.startsWith('src/options/') &&
+        target !== undefined &&
+        !target.startsWith('src/options/') &&
+        importsSomething.has(target),
+    );
+    expect(offenders.map(({ file, specifier }) => `${file} → ${specifier}`)).toEqual([]);
+    expect(
+      runtime.some(({ file, target }) => file.startsWith('src/options/') && target === 'src/render/timestamp.ts'),
+    ).toBe(true); // the rule is really applied to the floor's imports
+  });
+
+  it('renderers import no Nest', () => {
+    const nest = imports.filter(
+      ({ file, specifier }) => file.startsWith('src/render/') && specifier.startsWith('@nestjs/'),
+    );
+    expect(nest.map(({ file, specifier }) => `${file} → ${specifier}`)).toEqual([]);
+    const render = imports.filter(({ file }) => file.startsWith('src/render/'));
+    expect(render.length).toBeGreaterThan(0);
+  });
+
+  // The floor may load leaves of other folders (the previous rule), so pairs with options/ are not cycles.
+  it('no two folders above the floor import each other at run time', () => {
+    const edges = new Set(
+      imports
+        .filter(({ typeOnly, target }) => !typeOnly && target !== undefined)
+        .map(({ file, target }) => `${folderOf(file)}→${folderOf(target!)}`)
+        .filter((edge) => {
+          const [from, to] = edge.split('→');
+          return from !== 'index.ts' && from !== to && from !== 'options' && to !== 'options';
+        }),
+    );
+    const mutual = [...edges].filter((edge) => {
+      const [from, to] = edge.split('→');
+      return from < to && edges.has(`${to}→${from}`);
+    });
+    expect(mutual).toEqual([]);
+  });
+
+  it('no source file is over 250 lines', () => {
+    const long = [...new Set(imports.map(({ file }) => file))].filter(
+      (file) => readFileSync(resolve(root, file), 'utf8').split('\n').length > 250,
+    );
+    expect(long).toEqual([]);
+  });
+});
 
 describe('subpath entries keep their dependencies to themselves', () => {
   it('nest-envelope/client loads nothing but its own files and pure signing strings: no Nest, no node:', () => {

@@ -5,10 +5,12 @@ import { Test } from '@nestjs/testing';
 import { describe, expect, it } from 'vitest';
 import { ResponseExceptionFilter, ResponseInterceptor, ResponseModule } from '../../src/index.js';
 import { RequestFactsReader } from '../../src/http/request-facts.reader.js';
-import { WrapPolicy } from '../../src/http/wrap-policy.js';
+import { RouteInfoCache } from '../../src/http/route-info.cache.js';
+import { ThrowsContractCheck } from '../../src/http/throws-contract.check.js';
+import { FailureRenderer } from '../../src/http/failure-renderer.js';
+import { FailureLog } from '../../src/http/failure-log.js';
 import { ReplyWriter } from '../../src/http/reply-writer.js';
 import { SuccessReplier } from '../../src/http/success-replier.js';
-import { EndpointCodesResolver } from '../../src/codes/endpoint-codes.resolver.js';
 
 async function resolveEnhancers() {
   const moduleRef = await Test.createTestingModule({ imports: [ResponseModule.forRoot()] }).compile();
@@ -53,16 +55,17 @@ describe('decorator metadata (the transpiler must emit design:paramtypes, or DI 
     expect(Reflect.getMetadata('design:paramtypes', ResponseInterceptor)).toEqual([SuccessReplier, ReplyWriter]);
     expect(Reflect.getMetadata('design:paramtypes', SuccessReplier)).toEqual([
       Object,
-      WrapPolicy,
+      RouteInfoCache,
       RequestFactsReader,
       ReplyWriter,
-      EndpointCodesResolver,
     ]);
     expect(Reflect.getMetadata('design:paramtypes', ResponseExceptionFilter)).toEqual([
       Object,
       RequestFactsReader,
+      ThrowsContractCheck,
+      FailureRenderer,
       ReplyWriter,
-      EndpointCodesResolver,
+      FailureLog,
     ]);
   });
 });

@@ -1,6 +1,6 @@
-import type { RegisteredCode } from '../codes/code-collection.js';
-import type { BusinessCode } from '../codes/code-definition.interface.js';
-import { localise } from '../codes/locale.js';
+import type { RegisteredCode } from './code-collection.js';
+import type { BusinessCode } from './code-definition.interface.js';
+import { localise } from './locale.js';
 
 /** The HTTP status a `BusinessException` answers with when its definition has none. */
 const DEFAULT_FAILURE_STATUS = 400;

@@ -1,0 +1,87 @@
+import type { HttpException } from '@nestjs/common';
+import { httpStatusMessage } from '../codes/http-status.codes.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
+import { isFailureStatus, reasonPhrase } from './http-status.js';
+import { codeForStatus, exceptionInfo, internalFailure, isObject } from './internal-error.source.js';
+import type { FailureOutcome } from './outcome.interface.js';
+import {
+  fromRequestError,
+  isUncausedJsonParserError,
+  requestErrorMessage,
+  requestErrorStatus,
+} from './request-error.source.js';
+import { statusText } from './status-text.js';
+
+/** Members of Nest's own exception bodies that are not part of the occurrence's detail. */
+const NEST_BODY_MEMBERS = new Set(['statusCode', 'message', 'error', 'errorCode', 'detail']);
+/** Nest's default exception messages that are not the RFC reason phrase (compared case-insensitively). */
+const NEST_DEFAULT_MESSAGES: Readonly<Record<number, string>> = { 421: 'misdirected' };
+
+/** True for a message that is only the default text of its status (Nest's `new NotFoundException()`). */
+function isDefaultText(message: string, status: number): boolean {
+  const lower = message.toLowerCase();
+  return (
+    lower === reasonPhrase(status).toLowerCase() ||
+    lower === httpStatusMessage(status)?.en?.toLowerCase() ||
+    lower === NEST_DEFAULT_MESSAGES[status]
+  );
+}
+
+/** The exception's own message, or `undefined` when it has none (or only its status's default text). */
+function ownMessageOf(response: unknown, status: number): string | undefined {
+  let own: string | undefined;
+  if (typeof response === 'string') own = response;
+  else if (isObject(response) && !(response instanceof Error)) {
+    const { message } = response;
+    if (typeof message === 'string') own = message;
+    else if (Array.isArray(message)) {
+      own = message.filter((item): item is string => typeof item === 'string' && item !== '').join('; ');
+    }
+  }
+  return own === undefined || own === '' || isDefaultText(own, status) ? undefined : own;
+}
+
+function detailOf(response: unknown): unknown {
+  if (!isObject(response) || response instanceof Error || Array.isArray(response)) return undefined;
+  if (response.detail !== undefined) return response.detail;
+  const extra = Object.keys(response).filter((key) => !NEST_BODY_MEMBERS.has(key));
+  return extra.length === 0 ? undefined : Object.fromEntries(extra.map((key) => [key, response[key]]));
+}
+
+function errorCodeOf(exception: HttpException, response: unknown): string | undefined {
+  const own: unknown = (exception as { errorCode?: unknown }).errorCode;
+  if (typeof own === 'string' && own !== '') return own;
+  const inBody = isObject(response) ? response.errorCode : undefined;
+  return typeof inBody === 'string' && inBody !== '' ? inBody : undefined;
+}
+
+/**
+ * The outcome of an `HttpException`: its status, its own message (or the status's text), Nest 12's `errorCode`,
+ * extra body members as `detail`. Errors from reading the request keep the module's fixed texts.
+ *
+ * @example
+ * fromHttpException(new NotFoundException('Order 7 not found'), options, 'en');
+ * // { kind: 'failure', httpStatus: 404, code: 404, message: 'Order 7 not found', error: 'Not Found' }
+ */
+export function fromHttpException(
+  exception: HttpException,
+  options: ResolvedResponseOptions,
+  locale: string,
+): FailureOutcome {
+  const status = exception.getStatus();
+  if (!isFailureStatus(status)) return internalFailure(exception, options, locale);
+  const response = exception.getResponse();
+  if (isUncausedJsonParserError(exception, response)) return fromRequestError(new SyntaxError(), 400, options, locale);
+  const fromRequest = requestErrorStatus(exception.cause) !== undefined;
+  return {
+    kind: 'failure',
+    httpStatus: status,
+    code: errorCodeOf(exception, response) ?? codeForStatus(status, options),
+    message: fromRequest
+      ? requestErrorMessage(status, exception.cause, locale)
+      : (ownMessageOf(response, status) ?? statusText(status, locale)),
+    error: reasonPhrase(status),
+    detail: fromRequest ? undefined : detailOf(response),
+    exception: status >= 500 ? exceptionInfo(exception) : undefined,
+  };
+}
