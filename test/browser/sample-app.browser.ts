@@ -12,7 +12,7 @@ import { launchChromium } from './chromium.js';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const SCREENSHOT = fileURLToPath(new URL('../../docs/swagger-ui.png', import.meta.url));
-// `UPDATE_SCREENSHOT=1 npm run test:browser` retakes the README's screenshot.
+// `UPDATE_SCREENSHOT=1 npm run test:browser` retakes the screenshot of docs/swagger.md.
 const UPDATE_SCREENSHOT = process.env.UPDATE_SCREENSHOT === '1';
 
 describe.each(ADAPTERS)('the sample app in real Chromium, on %s', (adapter) => {

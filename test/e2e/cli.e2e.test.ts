@@ -74,8 +74,8 @@ describe('the nest-envelope CLI, built and run with node', () => {
     }
   }
 
-  it('prints the sample app’s code table, as the README shows it', async () => {
-    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+  it('prints the sample app’s code table, as docs/codes.md shows it', async () => {
+    const readme = await readFile(join(ROOT, 'docs', 'codes.md'), 'utf8');
     const shown = /<!-- codes:sample-app:start -->\n\n([\s\S]*?)\n<!-- codes:sample-app:end -->/.exec(readme)?.[1];
     const result = await cli('codes', 'app/app.module.js');
     expect(result).toEqual({ code: 0, stdout: shown, stderr: '' });

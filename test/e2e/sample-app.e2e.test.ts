@@ -9,7 +9,7 @@ import { SAMPLE_APP_ID, sampleSecret, signedCurl } from '../../sample-app/src/tr
 import { signRequest, verifyResponseSignature } from '../../src/client/index.js';
 import { ADAPTERS, createTestApp, type TestApp } from './harness.js';
 
-describe.each(ADAPTERS)('the sample app on %s answers the README curl lines', (adapter) => {
+describe.each(ADAPTERS)('the sample app on %s answers the curl lines of docs/sample-app.md', (adapter) => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(adapter, [AppModule], undefined, { rawBody: true });

@@ -43,7 +43,7 @@ export async function startRedisServer(): Promise<RedisServer> {
   const failure = (reason: string) =>
     new Error(
       `redis-server could not start on port ${port}: ${reason}. The Redis tests need it: ` +
-        `apt-get install -y redis-server (see README, Development).${output ? `\n${output}` : ''}`,
+        `apt-get install -y redis-server (see CONTRIBUTING.md).${output ? `\n${output}` : ''}`,
     );
   try {
     await new Promise<void>((ready, fail) => {

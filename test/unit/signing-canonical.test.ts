@@ -28,11 +28,11 @@ interface ReadmeExample {
   base64: string;
 }
 
-/** The worked example as the README prints it, between its markers. */
+/** The worked example as docs/signing.md prints it, between its markers. */
 function readmeExample(): ReadmeExample {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const readme = readFileSync(new URL('../../docs/signing.md', import.meta.url), 'utf8');
   const section = /<!-- signing-example:start -->([\s\S]*?)<!-- signing-example:end -->/.exec(readme)?.[1];
-  if (section === undefined) throw new Error('README.md has no signing-example section');
+  if (section === undefined) throw new Error('docs/signing.md has no signing-example section');
   const block = (lang: string) => new RegExp('```' + lang + '\\n([\\s\\S]*?)\\n```').exec(section)?.[1];
   const value = (label: string) => new RegExp(`${label}: \`([^\`]+)\``).exec(section)?.[1];
   const json = block('json');
@@ -42,11 +42,12 @@ function readmeExample(): ReadmeExample {
     value('Signature \\(hex\\)'),
     value('Signature \\(base64\\)'),
   ];
-  if (!json || !canonical || !bodySha256 || !hex || !base64) throw new Error('README signing example is incomplete');
+  if (!json || !canonical || !bodySha256 || !hex || !base64)
+    throw new Error('docs/signing.md: the example is incomplete');
   return { inputs: JSON.parse(json) as ReadmeExample['inputs'], bodySha256, canonical, hex, base64 };
 }
 
-describe('the README worked example', () => {
+describe('the worked example of docs/signing.md', () => {
   const example = readmeExample();
   const { inputs } = example;
 
