@@ -24,12 +24,18 @@ export interface ApiFetchOptions extends ClientOptions {
   /** The header name of the int64 switch, if the server renamed it (`int64.header`). */
   int64Header?: string;
   /** Defaults to the global `fetch`. */
-  fetch?: (input: string, init?: RequestInit) => Promise<FetchResponseLike>;
+  fetch?: (input: string, init?: ApiRequestInit) => Promise<FetchResponseLike>;
 }
 
-type RequestInit = { headers?: Record<string, string> | [string, string][] } & Record<string, unknown>;
+/**
+ * What `apiFetch` passes on to `fetch`: its headers (where the int64 header is added) and any other member.
+ *
+ * @example
+ * const init: ApiRequestInit = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' };
+ */
+export type ApiRequestInit = { headers?: Record<string, string> | [string, string][] } & Record<string, unknown>;
 
-function withInt64(init: RequestInit | undefined, options: ApiFetchOptions): RequestInit | undefined {
+function withInt64(init: ApiRequestInit | undefined, options: ApiFetchOptions): ApiRequestInit | undefined {
   if (options.int64 !== 'string') return init;
   const extra = int64AsStrings(options.int64Header);
   const headers = init?.headers;
@@ -49,7 +55,7 @@ function withInt64(init: RequestInit | undefined, options: ApiFetchOptions): Req
  */
 export async function apiFetch<T = unknown>(
   url: string,
-  init?: RequestInit,
+  init?: ApiRequestInit,
   options: ApiFetchOptions = {},
 ): Promise<T> {
   const send = options.fetch ?? globalThis.fetch;

@@ -4,7 +4,7 @@ import { SignatureGuard } from './signature.guard.js';
 
 /**
  * Requests to this handler, or to every handler of this controller, must be signed (`X-App-Id`, `X-Timestamp`,
- * `X-Nonce`, `X-Signature`; see the README for the canonical string). Needs `signing` in `ResponseModule.forRoot()`
+ * `X-Nonce`, `X-Signature`; see docs/signing.md for the canonical string). Needs `signing` in `ResponseModule.forRoot()`
  * (start-up fails without it) and the app created with `{ rawBody: true }`.
  *
  * @example

@@ -6,11 +6,11 @@ import {
   CLIENT_ERROR_CODE,
   int64AsStrings,
   isApiError,
-  readEnvelope,
-  readViolations,
   unwrap,
   unwrapAxios,
 } from '../../src/client/index.js';
+import { readEnvelope } from '../../src/client/read-envelope.js';
+import { readViolations } from '../../src/client/violations.js';
 import { defineCodes, type ResponseOptions } from '../../src/index.js';
 import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 import type { FailureOutcome, RequestFacts } from '../../src/outcome/outcome.interface.js';

@@ -9,7 +9,8 @@ import { failureOutcome } from '../../src/outcome/failure-outcome.js';
 import type { RequestFacts } from '../../src/outcome/outcome.interface.js';
 import { renderFailure, renderSuccess } from '../../src/render/envelope.renderer.js';
 import { renderProblem } from '../../src/render/problem-details.renderer.js';
-import { envelopeOperation, envelopeSchemas, successSchema } from '../../src/swagger/index.js';
+import { envelopeOperation } from '../../src/swagger/envelope-operation.js';
+import { envelopeSchemas, successSchema } from '../../src/swagger/envelope-schemas.js';
 import { ValidationFailedException } from '../../src/validation/validation-failed.exception.js';
 
 /** The operation as plain JSON, to read deep into it without the OpenAPI unions. */
