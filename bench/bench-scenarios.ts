@@ -10,11 +10,15 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** `bare-again` is a second, identical bare server: its ratio to bare is the noise floor of the run. */
-export const ALL_VARIANTS = ['bare', 'bare-again', 'minimal', 'module', 'module-spring'] as const;
+/**
+ * `bare-again` is a second, identical bare server: its ratio to bare is the noise floor of the run. `bare-id` is bare
+ * Nest plus only an `X-Request-Id` header from `crypto.randomUUID()`: the floor any envelope with a request id has.
+ */
+export const ALL_VARIANTS = ['bare', 'bare-again', 'bare-id', 'minimal', 'module', 'module-spring'] as const;
 export type Variant = (typeof ALL_VARIANTS)[number];
 /** Variants answering with Nest's own bodies (no envelope). */
-export const isBare = (variant: Variant): boolean => variant === 'bare' || variant === 'bare-again';
+export const isBare = (variant: Variant): boolean =>
+  variant === 'bare' || variant === 'bare-again' || variant === 'bare-id';
 export const canPin = existsSync('/usr/bin/taskset') && cpus().length >= 2;
 
 export interface Scenario {

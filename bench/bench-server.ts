@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Session } from 'node:inspector';
 import {
   type ArgumentsHost,
@@ -154,6 +156,12 @@ async function main(): Promise<void> {
       : await NestFactory.create(dynamic, { logger: ['fatal'] });
   // Without the module, Nest's own ValidationPipe does the validation work, so every variant validates.
   if (!(variant in moduleOptions)) app.useGlobalPipes(new ValidationPipe());
+  // The request id header alone, set where the Node server first sees the request (the cheapest place).
+  if (variant === 'bare-id') {
+    (app.getHttpServer() as Server).prependListener('request', (_request: IncomingMessage, response: ServerResponse) =>
+      response.setHeader('x-request-id', randomUUID()),
+    );
+  }
   await app.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
   process.stdout.write(`READY ${String(await app.getUrl())}\n`);
 }

@@ -1,0 +1,195 @@
+/**
+ * Instructions per request, counted by valgrind's callgrind in the server process only (user space, every thread),
+ * for each adapter × variant × scenario, several runs each: the median, the min–max and the ratio to bare Nest of the
+ * same adapter and scenario. Unlike req/s and CPU time, an instruction count does not move when other processes share
+ * the machine; with V8's `--predictable` (single-threaded, deterministic GC and compilation) repeat runs of a success
+ * path agree within about 0.5 %.
+ *
+ *   npm run bench:instructions                      # everything: 2 adapters × 3 variants × 4 scenarios × 3 runs
+ *   npm run bench:instructions -- --adapters fastify --variants module --scenarios success --runs 1
+ *
+ * Each run: a fresh server under callgrind (instrumentation off), a warm-up, instrumentation on for the counted
+ * requests only, off, dump. Valgrind is installed with apt-get when missing (as root). Writes a Markdown table to
+ * bench/results/instructions-<date>.md and prints it.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { ALL_SCENARIOS, type Scenario, type Variant } from './bench-scenarios.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 && process.argv[index + 1] !== undefined ? process.argv[index + 1] : fallback;
+}
+const list = (name: string, fallback: string) => option(name, fallback).split(',').filter(Boolean);
+
+const ADAPTERS = list('adapters', 'express,fastify');
+/** `bare` always runs: it is the denominator. */
+const VARIANTS = [...new Set(['bare', ...list('variants', 'bare-id,module')])] as Variant[];
+const SCENARIO_NAMES = Object.keys(ALL_SCENARIOS).filter((name) =>
+  list('scenarios', Object.keys(ALL_SCENARIOS).join(',')).some((wanted) => name.startsWith(wanted)),
+);
+const RUNS = Number(option('runs', '3'));
+const WARM = Number(option('warm', '3000'));
+const REQUESTS = Number(option('requests', '1000'));
+const NODE_ARGS = option('node-args', '--predictable').split(' ').filter(Boolean);
+
+function ensureValgrind(): void {
+  try {
+    execFileSync('valgrind', ['--version'], { stdio: 'ignore' });
+  } catch {
+    if (process.getuid?.() !== 0) throw new Error('valgrind is not installed: apt-get install -y valgrind');
+    process.stderr.write('installing valgrind…\n');
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'valgrind'], { stdio: 'inherit' });
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function load(url: string, scenario: Scenario, amount: number): Promise<void> {
+  const result = await autocannon({
+    url: url + scenario.path,
+    method: scenario.method,
+    headers: scenario.headers,
+    body: scenario.body,
+    connections: 4,
+    amount,
+  });
+  if (result.errors > 0 || result.timeouts > 0) throw new Error(`${result.errors} errors, ${result.timeouts} timeouts`);
+}
+
+async function check(url: string, name: string, scenario: Scenario, variant: Variant): Promise<void> {
+  const response = await fetch(url + scenario.path, {
+    method: scenario.method,
+    headers: scenario.headers,
+    body: scenario.body,
+  });
+  const body = (await response.json()) as Record<string, unknown>;
+  if (!scenario.check(variant, response.status, body)) {
+    throw new Error(`${variant} answered ${name} wrongly: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+  }
+}
+
+/** One run: instructions per counted request of a fresh server. */
+async function countOnce(adapter: string, variant: Variant, name: string): Promise<number> {
+  const scenario = ALL_SCENARIOS[name];
+  const port = await freePort();
+  const work = mkdtempSync(join(tmpdir(), 'bench-instructions-'));
+  const child = spawn(
+    'valgrind',
+    [
+      '--tool=callgrind',
+      '--instr-atstart=no',
+      `--callgrind-out-file=${join(work, 'cg.%p')}`,
+      process.execPath,
+      ...NODE_ARGS,
+      join(here, 'bench-server.js'),
+    ],
+    {
+      env: { ...process.env, ADAPTER: adapter, VARIANT: variant, PORT: String(port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`${adapter}/${variant} did not start within 10 minutes`)),
+        600_000,
+      );
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('READY')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`${adapter}/${variant} exited with ${String(code)}`)));
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await check(url, name, scenario, variant);
+    await load(url, scenario, WARM);
+    execFileSync('callgrind_control', ['-i', 'on', String(child.pid)], { stdio: 'ignore' });
+    await load(url, scenario, REQUESTS);
+    execFileSync('callgrind_control', ['-i', 'off', String(child.pid)], { stdio: 'ignore' });
+    execFileSync('callgrind_control', ['-d', String(child.pid)], { stdio: 'ignore' });
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    let total = 0;
+    for (const file of readdirSync(work)) {
+      const totals = /^totals: (\d+)/m.exec(readFileSync(join(work, file), 'utf8'));
+      if (totals) total += Number(totals[1]);
+    }
+    if (total === 0) throw new Error(`${adapter}/${variant}/${name}: no instructions counted`);
+    return total / REQUESTS;
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const thousands = (value: number) => `${(value / 1000).toFixed(1)} k`;
+
+interface Row {
+  adapter: string;
+  scenario: string;
+  variant: Variant;
+  counts: number[];
+}
+
+function table(rows: Row[]): string {
+  const lines = [
+    '| adapter | scenario | variant | instructions / request (median) | min – max | ÷ bare |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const row of rows) {
+    const bare = rows.find(
+      (other) => other.adapter === row.adapter && other.scenario === row.scenario && other.variant === 'bare',
+    );
+    const ratio = bare ? (median(row.counts) / median(bare.counts)).toFixed(3) : '–';
+    lines.push(
+      `| ${row.adapter} | ${row.scenario} | ${row.variant} | ${thousands(median(row.counts))} | ` +
+        `${thousands(Math.min(...row.counts))} – ${thousands(Math.max(...row.counts))} | ${ratio}× |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  ensureValgrind();
+  const rows: Row[] = [];
+  for (const adapter of ADAPTERS) {
+    for (const scenario of SCENARIO_NAMES) {
+      for (const variant of VARIANTS) {
+        const row: Row = { adapter, scenario, variant, counts: [] };
+        for (let run = 0; run < RUNS; run++) {
+          row.counts.push(await countOnce(adapter, variant, scenario));
+          process.stderr.write(`${adapter} ${scenario} ${variant} run ${run + 1}: ${thousands(row.counts.at(-1)!)}\n`);
+        }
+        rows.push(row);
+      }
+    }
+  }
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const report =
+    `Instructions per request (valgrind callgrind, server process, user space; node ${NODE_ARGS.join(' ')}; ` +
+    `${WARM} warm-up + ${REQUESTS} counted requests, 4 connections; median of ${RUNS}), ${date} UTC\n\n${table(rows)}\n`;
+  const results = join(here, '..', 'results');
+  mkdirSync(results, { recursive: true });
+  writeFileSync(join(results, `instructions-${date.replace(/[ :]/g, '-')}.md`), report);
+  process.stdout.write(report);
+}
+
+await main();
