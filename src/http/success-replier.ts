@@ -46,8 +46,8 @@ function isOwnBody(result: unknown): boolean {
  * Statuses whose response has no body, is a redirect, or is a failure someone else rendered. Under `always-200` a
  * 204 is a success like any other: its status lives in the body, so it leaves as 200 with the envelope.
  */
-function isNotASuccessBody(status: number, always200: boolean): boolean {
-  return status >= 300 || (status === 204 && !always200);
+function isNotASuccessBody(status: number, options: ResolvedResponseOptions): boolean {
+  return status >= 300 || (status === 204 && options.httpStatus !== 'always-200');
 }
 
 /**
@@ -104,10 +104,7 @@ export class SuccessReplier {
     route: SuccessRoute,
     status: number,
   ): PreparedReply {
-    if (
-      (request as { method?: string }).method === 'HEAD' ||
-      isNotASuccessBody(status, this.options.httpStatus === 'always-200')
-    ) {
+    if ((request as { method?: string }).method === 'HEAD' || isNotASuccessBody(status, this.options)) {
       return { body: result, status, wrapped: false };
     }
     const info = this.routes.info(route.handler, route.controller);
