@@ -2,11 +2,16 @@ import 'reflect-metadata';
 import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module.js';
+import { DEFAULT_HOST, sampleOrigin } from './origin.js';
 import { setupSwagger } from './swagger.js';
 import { signedCurl } from './transfers/signed-curl.js';
 
 const port = Number(process.env.PORT ?? 3000);
+// 127.0.0.1, not `localhost`: that name may resolve to ::1 first, where nothing would listen. HOST=0.0.0.0 opens it up.
+const host = process.env.HOST || DEFAULT_HOST;
 const adapter = process.env.ADAPTER === 'fastify' ? 'fastify' : 'express';
 
 async function bootstrap(): Promise<INestApplication> {
@@ -17,13 +22,15 @@ async function bootstrap(): Promise<INestApplication> {
       : await NestFactory.create(AppModule, { rawBody: true });
   app.enableShutdownHooks();
   setupSwagger(app); // Swagger UI at /docs
-  await app.listen(port, '127.0.0.1');
+  await app.listen(port, host);
   return app;
 }
 
 bootstrap()
-  .then(async () => {
-    const base = `http://localhost:${port}`;
+  .then(async (app) => {
+    // The port the server really has (PORT=0 picks a free one), so every line printed below works as it is.
+    const { port: listening } = (app.getHttpServer() as Server).address() as AddressInfo;
+    const base = sampleOrigin(host, listening);
     const style = process.env.VALIDATION_STYLE ?? 'wechat';
     console.log(`\nnest-envelope sample app on ${adapter} (VALIDATION_STYLE=${style}): ${base}`);
     console.log(`Swagger UI: ${base}/docs (OpenAPI JSON: ${base}/docs-json)\nTry:`);

@@ -1,21 +1,41 @@
-import type { BusinessCode } from '../codes/code-definition.interface.js';
+import type { BusinessCode, CodeDefinition } from '../codes/code-definition.interface.js';
 
 /**
- * How the client reads envelopes; mirror the server's `fields` (and, with `httpStatus: 'always-200'`, its success
- * codes) here.
+ * How the client reads envelopes and tells a success from a failure; mirror the server's options here. With
+ * `httpStatus: 'mirror'` (the default) the HTTP status tells and only renamed `fields` need saying. With
+ * `httpStatus: 'always-200'` a 200 is a failure when its outcome member says `failure`, when its `status` member is a
+ * 4xx/5xx, when its code is not in `successCodes` (if given), or when `isSuccess` says so.
  *
  * @example
- * // server: fields: { code: 'status_id' }, httpStatus: 'always-200', success: { code: 100 }
- * const options: ClientOptions = { fields: { code: 'status_id' }, successCodes: [100] };
+ * // server: httpStatus: 'always-200', fields: { code: 'status_id', outcome: 'status' }, success: { code: 100 }
+ * const options: ClientOptions = { fields: { code: 'status_id', outcome: 'status' } };
  */
 export interface ClientOptions {
-  /** Wire names of the envelope's members; default `code`, `message`, `data`, `requestId`. */
-  fields?: { code?: string; message?: string; data?: string; requestId?: string };
   /**
-   * Codes that mean success. Leave unset when the HTTP status tells (the default `mirror` policy); set it when the
-   * server answers failures with 200 too, so a 200 with another code is a failure.
+   * Wire names of the envelope's members, as the server's `fields`: default `code`, `message`, `data`, `requestId`,
+   * `outcome` (the text `success` / `failure`) and `status` (the HTTP status a failure body carries).
    */
-  successCodes?: readonly BusinessCode[];
+  fields?: {
+    code?: string;
+    message?: string;
+    data?: string;
+    requestId?: string;
+    outcome?: string;
+    status?: string;
+  };
+  /** The outcome member's two values, as the server's `outcome` option; default `'success'` / `'failure'`. */
+  outcome?: { success?: string; failure?: string };
+  /**
+   * Codes (or code definitions, such as those given to `@ApiCode`) that mean success, for a server that answers
+   * failures with 200 and whose bodies have neither an outcome nor a `status` member: a 200 with another code is
+   * then a failure. List `success.code` and every `@ApiCode` code, or use `isSuccess`.
+   */
+  successCodes?: readonly (BusinessCode | Pick<CodeDefinition, 'code'>)[];
+  /**
+   * Decides for every 2xx JSON envelope instead of the rules above (a 4xx/5xx and an RFC 9457 problem are failures
+   * whatever it says). A predicate that throws makes the call fail with client error 1000.
+   */
+  isSuccess?: (body: Readonly<Record<string, unknown>>, httpStatus: number) => boolean;
   /** Header carrying the request id when the body does not (default `x-request-id`). */
   requestIdHeader?: string;
 }
@@ -26,7 +46,12 @@ export interface ResolvedClientOptions {
   readonly message: string;
   readonly data: string;
   readonly requestId: string;
+  readonly outcome: string;
+  readonly status: string;
+  readonly outcomeSuccess: string;
+  readonly outcomeFailure: string;
   readonly successCodes: readonly BusinessCode[] | undefined;
+  readonly isSuccess: ClientOptions['isSuccess'];
   readonly requestIdHeader: string;
 }
 
@@ -43,7 +68,12 @@ export function resolveClientOptions(options: ClientOptions = {}): ResolvedClien
     message: fields.message ?? 'message',
     data: fields.data ?? 'data',
     requestId: fields.requestId ?? 'requestId',
-    successCodes: options.successCodes,
+    outcome: fields.outcome ?? 'outcome',
+    status: fields.status ?? 'status',
+    outcomeSuccess: options.outcome?.success ?? 'success',
+    outcomeFailure: options.outcome?.failure ?? 'failure',
+    successCodes: options.successCodes?.map((entry) => (typeof entry === 'object' ? entry.code : entry)),
+    isSuccess: options.isSuccess,
     requestIdHeader: options.requestIdHeader ?? 'x-request-id',
   };
 }

@@ -1,5 +1,6 @@
 import { ApiError, CLIENT_ERROR_CODE } from './api-error.js';
-import { type ClientOptions, resolveClientOptions } from './client-options.js';
+import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from './client-options.js';
+import { envelopeSucceeded, statedFailureStatus } from './success-test.js';
 import { readViolations } from './violations.js';
 
 /**
@@ -49,7 +50,9 @@ function clientError(answer: RawAnswer, why: string, raw: string): ApiError {
 
 /**
  * The `data` of a success envelope, or the `ApiError` of a failure (thrown). Pure: the fetch and axios helpers
- * feed it. A 204/205 or an empty 2xx body is `undefined`; a body that is not JSON, or JSON without the code
+ * feed it. A success is decided as the server decided it (see `ClientOptions`): a 4xx/5xx and an RFC 9457 problem
+ * are failures; a 2xx is a success unless its outcome member, its `status` member, `successCodes` or `isSuccess`
+ * say otherwise. A 204/205 or an empty 2xx body is `undefined`; a body that is not JSON, or JSON without the code
  * member, is a client error (code 1000) carrying the raw text.
  *
  * @example
@@ -69,17 +72,38 @@ export function readEnvelope(answer: RawAnswer, options: ClientOptions = {}): un
   if (!isObject(body) || (!(fields.code in body) && !isProblem(body))) {
     throw clientError(answer, 'is not an envelope', JSON.stringify(body) ?? '');
   }
-  const code = body[fields.code];
-  const succeeded = success && (fields.successCodes === undefined || fields.successCodes.includes(code as never));
-  if (succeeded) return body[fields.data];
-  return failure(answer, body, code, fields);
+  if (success && !isProblem(body) && succeeded(answer, body, fields)) return body[fields.data];
+  return failure(answer, body, fields);
 }
 
-function failure(answer: RawAnswer, body: Json, code: unknown, fields: ReturnType<typeof resolveClientOptions>): never {
+/** The caller's `isSuccess`, guarded: whatever it throws becomes client error 1000, never an unrelated crash. */
+function succeeded(answer: RawAnswer, body: Json, fields: ResolvedClientOptions): boolean {
+  if (fields.isSuccess === undefined) return envelopeSucceeded(body, fields);
+  let verdict: unknown;
+  try {
+    verdict = fields.isSuccess(body, answer.status);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new ApiError({
+      status: answer.status,
+      code: CLIENT_ERROR_CODE,
+      message: `isSuccess threw on this response (HTTP ${answer.status}): ${reason}`,
+      requestId: answer.header(fields.requestIdHeader) ?? undefined,
+      body,
+      cause,
+    });
+  }
+  return verdict === true;
+}
+
+function failure(answer: RawAnswer, body: Json, fields: ResolvedClientOptions): never {
+  const code = body[fields.code];
   // RFC 9457: `detail` is the message, `code` an extension member; a plain problem has only the status.
   const message = isProblem(body) ? (body.detail ?? body.title) : body[fields.message];
   const requestId = body[fields.requestId] ?? answer.header(fields.requestIdHeader);
-  const status = typeof body.status === 'number' && answer.status === 200 ? body.status : answer.status;
+  const success = answer.status >= 200 && answer.status < 300;
+  // Under always-200 the body keeps the status the server did not send.
+  const status = (success ? statedFailureStatus(body, fields) : undefined) ?? answer.status;
   throw new ApiError({
     status,
     code: typeof code === 'number' || typeof code === 'string' ? code : status,

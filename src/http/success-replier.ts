@@ -42,9 +42,12 @@ function isOwnBody(result: unknown): boolean {
   );
 }
 
-/** Statuses whose response has no body, is a redirect, or is a failure someone else rendered. */
-function isNotASuccessBody(status: number): boolean {
-  return status === 204 || status === 304 || status >= 300;
+/**
+ * Statuses whose response has no body, is a redirect, or is a failure someone else rendered. Under `always-200` a
+ * 204 is a success like any other: its status lives in the body, so it leaves as 200 with the envelope.
+ */
+function isNotASuccessBody(status: number, options: ResolvedResponseOptions): boolean {
+  return status >= 300 || (status === 204 && options.httpStatus !== 'always-200');
 }
 
 /**
@@ -101,7 +104,7 @@ export class SuccessReplier {
     route: SuccessRoute,
     status: number,
   ): PreparedReply {
-    if ((request as { method?: string }).method === 'HEAD' || isNotASuccessBody(status)) {
+    if ((request as { method?: string }).method === 'HEAD' || isNotASuccessBody(status, this.options)) {
       return { body: result, status, wrapped: false };
     }
     const info = this.routes.info(route.handler, route.controller);

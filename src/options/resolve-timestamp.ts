@@ -1,6 +1,28 @@
-import { createTimestampFormatter, createZoneFormat, isTimestampPattern } from '../render/timestamp.js';
+import {
+  createTimestampFormatter,
+  createZoneFormat,
+  isTimestampPattern,
+  TIMESTAMP_TOKENS,
+  unknownPatternLetters,
+} from '../render/timestamp.js';
 import type { TimestampFormatter } from '../render/timestamp.js';
 import { fail, nonEmptyString, objectAt, onlyKeys } from './option-checks.js';
+
+const EXPECTED = `must be 'iso', 'epoch-ms' or a pattern of ${TIMESTAMP_TOKENS}`;
+
+/** A pattern prints exactly its tokens and its `[literal]` text: a letter that is neither would leave as typed. */
+function checkPattern(format: string): void {
+  const unknown = [...new Set(unknownPatternLetters(format))].map((run) => JSON.stringify(run));
+  if (unknown.length > 0) {
+    const verb = unknown.length === 1 ? 'is not a date token' : 'are not date tokens';
+    fail(
+      'timestamp.format',
+      `${EXPECTED}: ${unknown.join(', ')} ${verb}; put literal text in brackets, as in '[at] HH:mm'`,
+      format,
+    );
+  }
+  if (!isTimestampPattern(format)) fail('timestamp.format', EXPECTED, format);
+}
 
 /**
  * `timestamp` as one formatter, built once: `'iso'` (default), `'epoch-ms'` or a pattern, in an IANA zone.
@@ -12,9 +34,7 @@ export function resolveTimestamp(value: unknown): TimestampFormatter {
   const given = objectAt('timestamp', value);
   onlyKeys('timestamp', given, ['format', 'timeZone']);
   const format = nonEmptyString('timestamp.format', given.format, 'iso');
-  if (format !== 'iso' && format !== 'epoch-ms' && !isTimestampPattern(format)) {
-    fail('timestamp.format', "must be 'iso', 'epoch-ms' or a pattern of YYYY MM DD HH mm ss SSS Z", format);
-  }
+  if (format !== 'iso' && format !== 'epoch-ms') checkPattern(format);
   const timeZone = nonEmptyString('timestamp.timeZone', given.timeZone, 'UTC');
   try {
     createZoneFormat(timeZone);

@@ -14,10 +14,26 @@ interface WallClock {
   Z: string;
 }
 
+/** The tokens a pattern may hold, as the start-up error lists them. */
+export const TIMESTAMP_TOKENS = 'YYYY MM DD HH mm ss SSS Z ZZ';
+
 /** True when `pattern` holds at least one date token (`YYYY MM DD HH mm ss SSS Z ZZ`). */
 export function isTimestampPattern(pattern: string): boolean {
   for (const match of pattern.matchAll(TOKEN)) if (match[1] === undefined) return true;
   return false;
+}
+
+/**
+ * The runs of ASCII letters outside `[literal]` text that are no token (`hh`, `A`, the third `M` of `MMM`): they
+ * would be printed as they are, so a pattern holding any is refused at start-up.
+ *
+ * @example
+ * unknownPatternLetters('YYYY-MM-DD hh:mm A'); // ['hh', 'A']
+ * unknownPatternLetters('[at] HH:mm'); // []
+ */
+export function unknownPatternLetters(pattern: string): string[] {
+  // Tokens and literals become a separator, so the letters either side of one are not read as one run.
+  return pattern.replace(TOKEN, ' ').match(/[A-Za-z]+/g) ?? [];
 }
 
 /** Throws a `RangeError` for a time zone the platform does not know. */

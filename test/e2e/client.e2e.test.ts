@@ -1,44 +1,11 @@
-import { Module, type Type } from '@nestjs/common';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../../sample-app/src/app.module.js';
 import { OrderCodes } from '../../sample-app/src/orders/orders.codes.js';
-import { OrdersController } from '../../sample-app/src/orders/orders.controller.js';
-import { OrdersService } from '../../sample-app/src/orders/orders.service.js';
 import { UserCodes } from '../../sample-app/src/users/users.codes.js';
-import { HealthController, UsersController } from '../../sample-app/src/users/users.controller.js';
-import { ApiError, apiFetch, isApiError, unwrap, type ApiViolation } from '../../src/client/index.js';
-import { ResponseModule, type ResponseOptions } from '../../src/index.js';
-import { ADAPTERS, createTestApp, type TestApp } from './harness.js';
-
-/** The sample app's controllers under other options (the sample's own module reads VALIDATION_STYLE once, at import). */
-function sampleWith(options: ResponseOptions) {
-  @Module({
-    imports: [ResponseModule.forRoot({ codes: [OrderCodes, UserCodes], ...options })],
-    controllers: [OrdersController, UsersController, HealthController],
-    providers: [OrdersService],
-  })
-  class StyledSampleModule {}
-  return StyledSampleModule;
-}
-
-async function listening(adapter: (typeof ADAPTERS)[number], module: Type): Promise<{ t: TestApp; base: string }> {
-  const t = await createTestApp(adapter, [module], undefined, { rawBody: true });
-  await t.app.listen(0, '127.0.0.1');
-  const { port } = (t.app.getHttpServer() as Server).address() as AddressInfo;
-  return { t, base: `http://127.0.0.1:${port}` };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isApiError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
+import { apiFetch, isApiError, unwrap, type ApiViolation } from '../../src/client/index.js';
+import type { ResponseOptions } from '../../src/index.js';
+import { failureOf, listening, sampleWith } from '../support/sample-servers.js';
+import { ADAPTERS, type TestApp } from './harness.js';
 
 const invalidOrder = { sku: 'T', quantity: 0, shipping: { city: '', country: 'FR' } };
 const post = (body: string) => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body });

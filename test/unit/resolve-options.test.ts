@@ -164,6 +164,21 @@ describe('resolveResponseOptions', () => {
       "timestamp.format must be 'iso', 'epoch-ms' or a pattern",
     ],
     [
+      'a timestamp pattern with letters that are no token',
+      { timestamp: { format: 'YYYY-MM-DD hh:mm A' } },
+      `timestamp.format must be 'iso', 'epoch-ms' or a pattern of YYYY MM DD HH mm ss SSS Z ZZ: "hh", "A" are not date tokens; put literal text in brackets, as in '[at] HH:mm' (got "YYYY-MM-DD hh:mm A")`,
+    ],
+    [
+      "a timestamp pattern in another library's letters",
+      { timestamp: { format: 'yyyy-MM-dd' } },
+      '"yyyy", "dd" are not date tokens',
+    ],
+    [
+      'a timestamp pattern with an unclosed literal',
+      { timestamp: { format: '[at HH:mm' } },
+      '"at" is not a date token; put literal text in brackets',
+    ],
+    [
       'an unknown time zone',
       { timestamp: { timeZone: 'Mars/Olympus' } },
       'timestamp.timeZone must be an IANA time zone',
@@ -179,5 +194,11 @@ describe('resolveResponseOptions', () => {
   it.each(bad)('refuses %s with an error naming the option', (_name, input, message) => {
     expect(() => resolveResponseOptions(input as ResponseOptions)).toThrow(ResponseOptionsError);
     expect(() => resolveResponseOptions(input as ResponseOptions)).toThrow(message);
+  });
+
+  it('accepts a pattern whose only letters are tokens, [literals] and non-ASCII text', () => {
+    const format = "YYYY年MM月DD日 HH:mm [o'clock] ZZ";
+    const options = resolveResponseOptions({ timestamp: { format, timeZone: 'Asia/Shanghai' } });
+    expect(options.timestamp(new Date('2026-11-22T08:00:05Z'))).toBe("2026年11月22日 16:00 o'clock +0800");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTimestampFormatter, isTimestampPattern } from '../../src/render/timestamp.js';
+import { createTimestampFormatter, isTimestampPattern, unknownPatternLetters } from '../../src/render/timestamp.js';
 
 const MOMENT = new Date('2026-11-22T08:00:05.042Z');
 
@@ -69,5 +69,29 @@ describe('isTimestampPattern', () => {
     expect(isTimestampPattern('YYYY')).toBe(true);
     expect(isTimestampPattern('[YYYY]')).toBe(false);
     expect(isTimestampPattern('today')).toBe(false);
+  });
+});
+
+describe('unknownPatternLetters', () => {
+  it.each([
+    ['YYYY-MM-DD hh:mm A', ['hh', 'A']],
+    ['yyyy-MM-dd', ['yyyy', 'dd']],
+    ['MMM DD', ['M']],
+    ['HH:mm:ss.SSSS', ['S']],
+    ['[at HH:mm', ['at']],
+    ['today', ['today']],
+  ])('finds the letters of %j that no token reads: %j', (pattern, letters) => {
+    expect(unknownPatternLetters(pattern)).toEqual(letters);
+  });
+
+  it.each(['YYYY-MM-DD HH:mm:ss', 'YYYYMMDD[T]HHmmss.SSSZZ', "[at] HH:mm [o'clock]", 'YYYY年MM月DD日 HH时', '[x]'])(
+    'finds none in %j (tokens, [literals], punctuation, non-ASCII text)',
+    (pattern) => {
+      expect(unknownPatternLetters(pattern)).toEqual([]);
+    },
+  );
+
+  it('keeps each run apart, so a token between two runs does not join them', () => {
+    expect(unknownPatternLetters('hhHHhh')).toEqual(['hh', 'hh']);
   });
 });

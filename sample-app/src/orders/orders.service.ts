@@ -10,12 +10,13 @@ export interface Order {
   status: 'open' | 'locked';
 }
 
-const STOCK: Record<string, number> = { 'TEA-1': 100, 'CUP-2': 3 };
+const STOCK: Readonly<Record<string, number>> = { 'TEA-1': 100, 'CUP-2': 3 };
 
 @Injectable()
 export class OrdersService {
   private nextId = 9_007_199_254_740_993n; // past Number.MAX_SAFE_INTEGER on purpose
   private readonly orders = new Map<bigint, Order>();
+  private readonly stock: Record<string, number> = { ...STOCK }; // each app its own, as its orders
 
   constructor() {
     this.add('TEA-1', 2, 'open');
@@ -33,10 +34,10 @@ export class OrdersService {
   }
 
   create(sku: string, quantity: number): Order {
-    const left = STOCK[sku] ?? 0;
+    const left = this.stock[sku] ?? 0;
     if (quantity > left)
       throw new BusinessException(OrderCodes.OUT_OF_STOCK, { params: { sku }, detail: { sku, left } });
-    STOCK[sku] = left - quantity;
+    this.stock[sku] = left - quantity;
     return this.add(sku, quantity, 'open');
   }
 

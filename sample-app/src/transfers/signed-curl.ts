@@ -10,7 +10,7 @@ const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'
  * A curl command line for a signed request to the sample app, valid once and for `window` seconds.
  *
  * @example
- * await signedCurl('http://localhost:3000', 'POST', '/transfers', '{"to":"bob","amount":25,"currency":"EUR"}');
+ * await signedCurl('http://127.0.0.1:3000', 'POST', '/transfers', '{"to":"bob","amount":25,"currency":"EUR"}');
  */
 export async function signedCurl(base: string, method: string, target: string, body?: string): Promise<string> {
   const { headers } = await signRequest({ appId: SAMPLE_APP_ID, secret: sampleSecret(), method, url: target, body });
