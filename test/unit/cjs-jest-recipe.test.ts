@@ -35,7 +35,7 @@ describe('docs/recipes.md, CommonJS and Jest', () => {
     const codes = read('test/cjs-jest-app/src/book.codes.ts');
     const controller = read('test/cjs-jest-app/src/app.controller.ts');
     const catalogue = /defineCodes\([\s\S]*?\n\);/.exec(codes)?.[0];
-    const handler = /  @Get\('books\/:id'\)[\s\S]*?\n  }\n/.exec(controller)?.[0];
+    const handler = / {2}@Get\('books\/:id'\)[\s\S]*?\n {2}}\n/.exec(controller)?.[0];
     expect(catalogue).toBeDefined();
     expect(handler).toBeDefined();
     expect(recipes).toContain(catalogue);
