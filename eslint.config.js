@@ -4,7 +4,8 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['dist/', 'coverage/', 'sample-app/dist/', 'bench/dist/'] },
+  // test/cjs-jest-app is a stock `nest new` project, linted by nothing but its own tsc and Jest runs.
+  { ignores: ['dist/', 'coverage/', 'sample-app/dist/', 'bench/dist/', 'test/cjs-jest-app/'] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

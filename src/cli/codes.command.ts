@@ -13,14 +13,18 @@ import { type CodesCommand, CliUsageError } from './cli-args.js';
  */
 export type ModuleLoader = (file: string) => Promise<Record<string, unknown>>;
 
+// Node's own import(), out of reach of the CommonJS build, which turns an import() into require(): the user's
+// built app may be ES modules (with top-level await). A constant body: no input ever becomes code.
+// eslint-disable-next-line @typescript-eslint/no-implied-eval
+const nativeImport = new Function('url', 'return import(url)') as (url: string) => Promise<Record<string, unknown>>;
+
 /**
- * Imports a built ESM file by path, relative to the working directory.
+ * Imports a built file (ES module or CommonJS) by path, relative to the working directory.
  *
  * @example
  * await importModuleFile('sample-app/dist/app.module.js'); // { AppModule: [class AppModule] }
  */
-export const importModuleFile: ModuleLoader = (file) =>
-  import(pathToFileURL(resolve(file)).href) as Promise<Record<string, unknown>>;
+export const importModuleFile: ModuleLoader = (file) => nativeImport(pathToFileURL(resolve(file)).href);
 
 /**
  * Runs `codes`: loads the module, creates its application context (logger off, no server, errors thrown rather

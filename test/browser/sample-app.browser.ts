@@ -10,7 +10,8 @@ import { setupSwagger } from '../../sample-app/src/swagger.js';
 import { ADAPTERS, createTestApp, type TestApp } from '../e2e/harness.js';
 import { launchChromium } from './chromium.js';
 
-const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+// The ES module build, which a front end's bundler (or a browser) gets through the "default" export condition.
+const DIST = fileURLToPath(new URL('../../dist/esm/', import.meta.url));
 const SCREENSHOT = fileURLToPath(new URL('../../docs/swagger-ui.png', import.meta.url));
 // `UPDATE_SCREENSHOT=1 npm run test:browser` retakes the screenshot of docs/swagger.md.
 const UPDATE_SCREENSHOT = process.env.UPDATE_SCREENSHOT === '1';

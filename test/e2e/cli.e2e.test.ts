@@ -21,6 +21,25 @@ export class AppModule {}
 Module({ imports: [ResponseModule.forRoot({ codes: [A, B] })] })(AppModule);
 `;
 
+/** One catalogue, as a CommonJS app's build has it (`require`, a .cjs file). */
+const COMMONJS_MODULE = `
+const { Module } = require('@nestjs/common');
+const { defineCodes, ResponseModule } = require('nest-envelope');
+const A = defineCodes({ TAKEN: { code: 10010, message: 'taken' } }, { name: 'CatalogueA' });
+class AppModule {}
+Module({ imports: [ResponseModule.forRoot({ codes: [A] })] })(AppModule);
+exports.AppModule = AppModule;
+`;
+
+/** The same, as an ES module with top-level await (which require() could not load). */
+const AWAITING_MODULE = `
+import { Module } from '@nestjs/common';
+import { defineCodes, ResponseModule } from 'nest-envelope';
+const A = await Promise.resolve(defineCodes({ TAKEN: { code: 10010, message: 'taken' } }, { name: 'CatalogueA' }));
+export class AppModule {}
+Module({ imports: [ResponseModule.forRoot({ codes: [A] })] })(AppModule);
+`;
+
 interface Result {
   code: number;
   stdout: string;
@@ -48,7 +67,15 @@ describe('the nest-envelope CLI, built and run with node', () => {
         await symlink(join(ROOT, 'node_modules', entry), join(modules, entry));
     }
     await Promise.all([
-      run(process.execPath, [TSC, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(pkg, 'dist'), ...EMIT]),
+      // The CommonJS build, as `npm run build` makes it (scripts/dist-formats.mjs marks the folder CommonJS).
+      run(process.execPath, [
+        TSC,
+        '-p',
+        join(ROOT, 'tsconfig.build.json'),
+        '--outDir',
+        join(pkg, 'dist', 'cjs'),
+        ...EMIT,
+      ]),
       run(process.execPath, [
         TSC,
         '-p',
@@ -58,7 +85,10 @@ describe('the nest-envelope CLI, built and run with node', () => {
         ...EMIT,
       ]),
     ]);
+    await writeFile(join(pkg, 'dist', 'cjs', 'package.json'), JSON.stringify({ type: 'commonjs' }));
     await writeFile(join(home, 'app', 'duplicate.module.js'), DUPLICATE_MODULE);
+    await writeFile(join(home, 'app', 'commonjs.module.cjs'), COMMONJS_MODULE);
+    await writeFile(join(home, 'app', 'awaiting.module.js'), AWAITING_MODULE);
     bin = join(pkg, manifest.bin['nest-envelope']);
   }, 60_000);
 
@@ -106,6 +136,15 @@ describe('the nest-envelope CLI, built and run with node', () => {
         'nest-envelope: CodeRegistry: a code must have one definition, but\n' +
         '  - code 10010 is defined by CatalogueA.TAKEN and CatalogueB.GONE\n',
     });
+  });
+
+  // The CLI is CommonJS (the package's one implementation) and loads the app with Node's own import(): it finds
+  // the app's CodeRegistry (one class for both), whatever the app's module format.
+  it.each(['app/commonjs.module.cjs', 'app/awaiting.module.js'])('prints the table of %s', async (file) => {
+    const result = await cli('codes', file);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\| `10010` \| `CatalogueA\.TAKEN` \| 400 +\| taken/m);
   });
 
   it('fails with exit code 2 and the usage on a usage error', async () => {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { AppModule } from '../../sample-app/src/app.module.js';
 import { defineCodes, ResponseModule } from '../../src/index.js';
 import { CLI_USAGE, CliUsageError, parseCliArgs } from '../../src/cli/cli-args.js';
-import { importModuleFile } from '../../src/cli/codes.command.js';
 import { runCli } from '../../src/cli/run-cli.js';
 
 describe('parseCliArgs', () => {
@@ -110,12 +109,5 @@ describe('runCli', () => {
     expect((await run(['codes', 'x.js'], {})).err).toContain('(it exports nothing)');
     expect((await run(['frobnicate'])).code).toBe(2);
     expect(await run(['--help'])).toEqual({ code: 0, out: `${CLI_USAGE}\n`, err: '' });
-  });
-});
-
-describe('importModuleFile', () => {
-  it('imports a file by a path relative to the working directory', async () => {
-    const exported = await importModuleFile('src/cli/cli-args.ts');
-    expect(exported.parseCliArgs).toBe(parseCliArgs);
   });
 });

@@ -135,18 +135,62 @@ describe('subpath entries keep their dependencies to themselves', () => {
     expect(runtimeGraph('src/redis/index.ts').bare).toEqual([]);
   });
 
-  it('package.json exports both subpaths with types, and ioredis as an optional peer', () => {
+  it('package.json exports every entry with types, and ioredis and @nestjs/swagger as optional peers', () => {
     const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
-    expect(pkg.exports['./client']).toEqual({ types: './dist/client/index.d.ts', default: './dist/client/index.js' });
-    expect(pkg.exports['./redis']).toEqual({ types: './dist/redis/index.d.ts', default: './dist/redis/index.js' });
-    expect(pkg.exports['./swagger']).toEqual({
-      types: './dist/swagger/index.d.ts',
-      default: './dist/swagger/index.js',
+    const entry = (name: string) => ({
+      types: `./dist/cjs/${name}.d.ts`,
+      node: `./dist/cjs/${name}.js`,
+      require: `./dist/cjs/${name}.js`,
+      default: `./dist/esm/${name}.js`,
     });
+    expect(pkg.exports['.']).toEqual(entry('index'));
+    expect(pkg.exports['./client']).toEqual(entry('client/index'));
+    expect(pkg.exports['./redis']).toEqual(entry('redis/index'));
+    expect(pkg.exports['./swagger']).toEqual(entry('swagger/index'));
     expect(pkg.peerDependenciesMeta['@nestjs/swagger']).toEqual({ optional: true });
     expect(pkg.dependencies?.['@nestjs/swagger']).toBeUndefined();
     expect(pkg.peerDependencies.ioredis).toBeDefined();
     expect(pkg.peerDependenciesMeta.ioredis).toEqual({ optional: true });
     expect(pkg.dependencies?.ioredis).toBeUndefined();
+  });
+});
+
+// Node loads one build through both require() and import, so an app cannot hold two BusinessException classes;
+// moduleResolution "node" (node10) ignores "exports", so typesVersions and main/types must say the same.
+describe('package.json: one implementation in Node, the same types under every moduleResolution', () => {
+  const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
+    exports: Record<string, string | Record<string, string>>;
+    main: string;
+    types: string;
+    bin: Record<string, string>;
+    typesVersions: Record<string, Record<string, string[]>>;
+  };
+  const entries = Object.entries(pkg.exports).filter(
+    (pair): pair is [string, Record<string, string>] => typeof pair[1] === 'object',
+  );
+
+  it('every entry: "types" first, then Node (node, require) on the CommonJS file, "default" on its ES twin', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(4);
+    for (const [subpath, target] of entries) {
+      expect(Object.keys(target), subpath).toEqual(['types', 'node', 'require', 'default']);
+      expect(target.node, subpath).toMatch(/^\.\/dist\/cjs\/.+\.js$/);
+      expect(target.require, subpath).toBe(target.node);
+      expect(target.types, subpath).toBe(target.node.replace(/\.js$/, '.d.ts'));
+      expect(target.default, subpath).toBe(target.node.replace('./dist/cjs/', './dist/esm/'));
+    }
+  });
+
+  it('moduleResolution "node" finds each subpath\'s types (typesVersions), the root through main and types', () => {
+    const { '.': main, ...subpaths } = Object.fromEntries(entries);
+    expect(pkg.main).toBe(main.node);
+    expect(pkg.types).toBe(main.types);
+    expect(pkg.typesVersions).toEqual({
+      '*': Object.fromEntries(Object.entries(subpaths).map(([subpath, target]) => [subpath.slice(2), [target.types]])),
+    });
+  });
+
+  it('the bin runs the CommonJS build, the one the app it loads uses', () => {
+    expect(Object.values(pkg.bin)).toEqual(['./dist/cjs/cli/main.js']);
+    expect(readFileSync(resolve(root, 'src/cli/main.ts'), 'utf8')).not.toMatch(/^[^/]*\bawait\b/m);
   });
 });
