@@ -71,7 +71,7 @@ function pipeSettings(value: unknown): false | ValidationPipeSettings {
   if (given.forbidNonWhitelisted === true && given.whitelist !== true) {
     throw new ResponseOptionsError('validation.pipe.forbidNonWhitelisted needs validation.pipe.whitelist: true');
   }
-  return Object.freeze({ ...given }) as ValidationPipeSettings;
+  return Object.freeze({ ...given });
 }
 
 function isFailureCode(value: unknown): boolean {

@@ -88,7 +88,8 @@ export class EnvelopeValidationPipe extends ValidationPipe {
     const metatype = metadata.metatype;
     const objectName = metatype?.name && !UNVALIDATED_TYPES.has(metatype) ? metatype.name : location;
     const prefix = metadata.data ? [metadata.data] : [];
-    const status = this.errorHttpStatusCode === 400 ? undefined : this.errorHttpStatusCode;
+    const code: number = this.errorHttpStatusCode;
+    const status = code === 400 ? undefined : code;
     throw new ValidationFailedException(
       standardSchemaViolations(result.issues, { location, raw: value, prefix, objectName }),
       { status },
