@@ -46,6 +46,7 @@ export class EnvelopeValidationPipe extends ValidationPipe {
     return envelopeExceptionFactory(this);
   }
 
+  /** A Standard Schema first; then Nest's validation, its failure located (body, query, path) and made violations. */
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const schema: unknown = (metadata as { schema?: unknown }).schema;
     if (isStandardSchema(schema)) return this.validateSchema(schema, value, metadata);
@@ -68,6 +69,7 @@ export class EnvelopeValidationPipe extends ValidationPipe {
     }
   }
 
+  /** With the module's factory, errors keep their targets: violations read constraint arguments from their class. */
   protected override validate(
     object: object,
     options?: ValidatorOptions,

@@ -16,6 +16,7 @@ export class ValidationFailedException extends BadRequestException {
   readonly httpStatus: number | undefined;
 
   constructor(
+    /** One per failed constraint, in the validator's order. */
     readonly violations: readonly Violation[],
     options: { status?: number } = {},
   ) {
@@ -30,6 +31,7 @@ export class ValidationFailedException extends BadRequestException {
     this.name = 'ValidationFailedException';
   }
 
+  /** The status asked for, else 400 (the module's filter uses `validation.status` then). */
   override getStatus(): number {
     return this.httpStatus ?? super.getStatus();
   }

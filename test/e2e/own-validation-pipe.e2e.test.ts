@@ -90,6 +90,19 @@ describe.each(ADAPTERS)('an app with its own global ValidationPipe (the recipe) 
     ]);
   });
 
+  it('answers the request docs/recipes.md shows', async () => {
+    const sent = { name: 'root', email: 'nope', age: 12, password: 'short', role: 'x' };
+    const res = await http().post('/api/users').set(KEY).send(sent).expect(400);
+    expect(res.body.details.map((d: { field: string; value: unknown }) => [d.field, d.value])).toEqual([
+      ['/role', 'x'],
+      ['/name', 'root'],
+      ['/email', 'nope'],
+      ['/age', 12],
+      ['/password', '[REDACTED]'],
+    ]);
+    expect(res.body.details[0].issue).toBe('property role should not exist');
+  });
+
   it('names a query parameter with the value as sent (before implicit conversion)', async () => {
     const res = await http().get('/api/users?page=0&size=500').set(KEY).expect(400);
     expect(res.body.details).toEqual([
