@@ -180,6 +180,21 @@ describe.each(ADAPTERS)('validation: { pipe: false } on %s', (adapter) => {
   });
 });
 
+describe.each(ADAPTERS)("validation: { pipe: false } with the app's own pipe on %s", (adapter) => {
+  const http = boot(adapter, {
+    options: { validation: { pipe: false } },
+    appPipe: { whitelist: true, forbidNonWhitelisted: true },
+  });
+
+  it("keeps the app pipe's failures structured", async () => {
+    const res = await http().post('/p/simple').send({ name: 'a', admin: true }).expect(400);
+    expect(res.body.details).toEqual([
+      { field: '/admin', value: true, issue: 'property admin should not exist', location: 'body' },
+      { field: '/name', value: 'a', issue: 'name must be longer than or equal to 2 characters', location: 'body' },
+    ]);
+  });
+});
+
 describe.each(ADAPTERS)('bodies that are missing or not objects on %s', (adapter) => {
   const http = boot(adapter, {});
   const json = () => http().post('/p/simple').set('Content-Type', 'application/json');
