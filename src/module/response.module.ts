@@ -11,11 +11,13 @@ import { ResponseInterceptor } from '../http/response.interceptor.js';
 import { RouteInfoCache } from '../http/route-info.cache.js';
 import { SuccessReplier } from '../http/success-replier.js';
 import { ThrowsContractCheck } from '../http/throws-contract.check.js';
-import { RESPONSE_OPTIONS, RESPONSE_OPTIONS_INPUT } from '../options/options.constants.js';
+import { RESPONSE_OPTIONS, RESPONSE_OPTIONS_INPUT, VALIDATION_PIPE_OPTIONS } from '../options/options.constants.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { resolveResponseOptions } from '../options/resolve-options.js';
 import type { ResponseModuleAsyncOptions, ResponseOptions } from '../options/response-options.interface.js';
 import { globalSignatureGuard } from '../signing/signature-guard.provider.js';
 import { EnvelopeValidationPipe } from '../validation/envelope-validation.pipe.js';
+import { GlobalValidationPipe } from '../validation/global-validation.pipe.js';
 
 /** The module's injectables, all exported so apps can use them per route. */
 const INJECTABLES = [
@@ -34,10 +36,17 @@ const INJECTABLES = [
 const SHARED_PROVIDERS: Provider[] = [
   ...INJECTABLES,
   AdapterHooks,
+  GlobalValidationPipe,
+  {
+    provide: VALIDATION_PIPE_OPTIONS,
+    useFactory: (options: ResolvedResponseOptions) => options.validation.pipe || {},
+    inject: [RESPONSE_OPTIONS],
+  },
   { provide: APP_FILTER, useExisting: ResponseExceptionFilter },
-  { provide: APP_PIPE, useExisting: EnvelopeValidationPipe },
+  { provide: APP_PIPE, useExisting: GlobalValidationPipe },
 ];
-const EXPORTS = [RESPONSE_OPTIONS, ...INJECTABLES];
+// VALIDATION_PIPE_OPTIONS: `@UsePipes(EnvelopeValidationPipe)` is built in the controller's module.
+const EXPORTS = [RESPONSE_OPTIONS, VALIDATION_PIPE_OPTIONS, ...INJECTABLES];
 
 /**
  * Import once, in the root module: every success leaves in the envelope and every failure in the

@@ -6,3 +6,6 @@ export const RESPONSE_OPTIONS_INPUT = Symbol('nest-envelope:options-input');
 
 /** Name of the logger context of everything the module logs (5xx failures, contract violations, set-up errors). */
 export const LOGGER_CONTEXT = 'ResponseModule';
+
+/** Injection token of the options of the module's `EnvelopeValidationPipe` (`validation.pipe`, `{}` when `false`). */
+export const VALIDATION_PIPE_OPTIONS = Symbol('nest-envelope:validation-pipe-options');

@@ -4,13 +4,34 @@ import { bool, fail, objectAt, oneOf, onlyKeys, positiveInteger } from './option
 import { DEFAULT_MAX_VIOLATIONS, DEFAULT_REDACTED_NAMES } from './option-defaults.js';
 import type { ValidationPipeSettings } from './response-options.interface.js';
 
+/** Nest's `ValidationPipeOptions` (Nest 11 and 12) with class-validator's `ValidatorOptions`, by the kind of value. */
 const PIPE_FLAGS = [
+  'transform',
+  'disableErrorMessages',
+  'validateCustomDecorators',
   'whitelist',
   'forbidNonWhitelisted',
-  'transform',
+  'forbidUnknownValues',
   'skipMissingProperties',
+  'skipNullProperties',
+  'skipUndefinedProperties',
   'stopAtFirstError',
+  'always',
+  'strictGroups',
+  'dismissDefaultMessages',
+  'enableDebugMessages',
 ] as const;
+const PIPE_OBJECTS = ['transformOptions', 'validationError', 'validatorPackage', 'transformerPackage'] as const;
+const PIPE_FUNCTIONS = ['exceptionFactory', 'expectedType'] as const;
+const PIPE_KEYS = [
+  ...PIPE_FLAGS,
+  ...PIPE_OBJECTS,
+  ...PIPE_FUNCTIONS,
+  'groups',
+  'errorHttpStatusCode',
+  'errorFormat',
+  'maxErrorMessagesLength',
+];
 
 function redactList(value: unknown): (string | RegExp)[] {
   if (value === undefined) return [...DEFAULT_REDACTED_NAMES];
@@ -23,16 +44,38 @@ function redactList(value: unknown): (string | RegExp)[] {
   return value as (string | RegExp)[];
 }
 
-function pipeSettings(value: unknown): false | Required<ValidationPipeSettings> {
+function pipeSettings(value: unknown): false | ValidationPipeSettings {
   if (value === false) return false;
   const given = objectAt('validation.pipe', value);
-  onlyKeys('validation.pipe', given, PIPE_FLAGS);
-  const settings = {} as Required<ValidationPipeSettings>;
-  for (const flag of PIPE_FLAGS) settings[flag] = bool(`validation.pipe.${flag}`, given[flag], false);
-  if (settings.forbidNonWhitelisted && !settings.whitelist) {
+  onlyKeys('validation.pipe', given, PIPE_KEYS);
+  for (const flag of PIPE_FLAGS) bool(`validation.pipe.${flag}`, given[flag], false);
+  for (const key of PIPE_OBJECTS) objectAt(`validation.pipe.${key}`, given[key]);
+  for (const key of PIPE_FUNCTIONS) {
+    if (given[key] !== undefined && typeof given[key] !== 'function')
+      fail(`validation.pipe.${key}`, 'must be a function', given[key]);
+  }
+  const { groups, errorHttpStatusCode, maxErrorMessagesLength } = given;
+  if (groups !== undefined && !(Array.isArray(groups) && groups.every((group) => typeof group === 'string'))) {
+    fail('validation.pipe.groups', 'must be an array of strings', groups);
+  }
+  if (errorHttpStatusCode !== undefined && !isFailureCode(errorHttpStatusCode)) {
+    fail('validation.pipe.errorHttpStatusCode', 'must be an HTTP status from 400 to 599', errorHttpStatusCode);
+  }
+  oneOf('validation.pipe.errorFormat', given.errorFormat, ['list', 'grouped'], 'list');
+  if (
+    maxErrorMessagesLength !== undefined &&
+    !(typeof maxErrorMessagesLength === 'number' && maxErrorMessagesLength > 0)
+  ) {
+    fail('validation.pipe.maxErrorMessagesLength', 'must be a positive number', maxErrorMessagesLength);
+  }
+  if (given.forbidNonWhitelisted === true && given.whitelist !== true) {
     throw new ResponseOptionsError('validation.pipe.forbidNonWhitelisted needs validation.pipe.whitelist: true');
   }
-  return settings;
+  return Object.freeze({ ...given });
+}
+
+function isFailureCode(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599;
 }
 
 /**

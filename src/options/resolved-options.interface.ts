@@ -44,7 +44,7 @@ export interface ResolvedResponseOptions {
     readonly status: 400 | 422;
     readonly maxViolations: number;
     readonly redact: readonly (string | RegExp)[];
-    readonly pipe: false | Readonly<Required<ValidationPipeSettings>>;
+    readonly pipe: false | Readonly<ValidationPipeSettings>;
   };
   readonly problem: { readonly typeBase?: string };
   readonly codes: readonly CodeCatalogue[];

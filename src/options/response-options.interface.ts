@@ -1,4 +1,4 @@
-import type { FactoryProvider, ModuleMetadata } from '@nestjs/common';
+import type { FactoryProvider, ModuleMetadata, ValidationPipeOptions } from '@nestjs/common';
 import type { BusinessCode, CodeCatalogue, LocalisedText } from '../codes/code-definition.interface.js';
 import type { CodeRule } from '../codes/code-rule.js';
 import type { SigningOptions } from '../signing/signing-options.interface.js';
@@ -13,18 +13,16 @@ export type Field =
   'code' | 'message' | 'data' | 'status' | 'error' | 'path' | 'timestamp' | 'requestId' | 'detail' | 'outcome';
 
 /**
- * Options of the global validation pipe (the same meaning as in Nest's `ValidationPipe`); all default to `false`.
+ * Options of the module's validation pipe: Nest's own `ValidationPipeOptions`, every one with Nest's meaning
+ * (`whitelist`, `forbidNonWhitelisted`, `transform`, `transformOptions`, `groups`, `exceptionFactory`,
+ * `errorHttpStatusCode`, `validateCustomDecorators`, …). Without an `exceptionFactory`, failures render as violations.
  *
  * @example
- * const pipe: ValidationPipeSettings = { whitelist: true, forbidNonWhitelisted: true, transform: true };
+ * const pipe: ValidationPipeSettings = {
+ *   whitelist: true, forbidNonWhitelisted: true, transform: true, transformOptions: { enableImplicitConversion: true },
+ * };
  */
-export interface ValidationPipeSettings {
-  whitelist?: boolean;
-  forbidNonWhitelisted?: boolean;
-  transform?: boolean;
-  skipMissingProperties?: boolean;
-  stopAtFirstError?: boolean;
-}
+export type ValidationPipeSettings = ValidationPipeOptions;
 
 /**
  * Options of `ResponseModule.forRoot()`; every field is optional.
@@ -66,7 +64,10 @@ export interface ResponseOptions {
     maxViolations?: number;
     /** Property names (case-insensitive) or patterns whose values are never echoed. Replaces the default list. */
     redact?: (string | RegExp)[];
-    /** The global validation pipe: `false` to leave validation to your own pipes, or its options. */
+    /**
+     * The module's global validation pipe: its options (Nest's `ValidationPipeOptions`), or `false` for none. An app's own
+     * global `ValidationPipe` is used instead of it either way (a body is validated once); see docs/validation.md.
+     */
     pipe?: false | ValidationPipeSettings;
   };
   /** RFC 9457 mode: `type` becomes `typeBase + code` (e.g. `https://errors.example.com/PARAM_ERROR`) instead of `about:blank`. */

@@ -1,12 +1,13 @@
 import { HttpException } from '@nestjs/common';
 import { BusinessException } from '../codes/business.exception.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
+import { notAnObject } from '../validation/validation-errors.factory.js';
 import { ValidationFailedException } from '../validation/validation-failed.exception.js';
 import { fromBusiness } from './business-exception.source.js';
 import { fromHttpException } from './http-exception.source.js';
 import { internalFailure } from './internal-error.source.js';
 import type { FailureOutcome } from './outcome.interface.js';
-import { fromRequestError, requestErrorStatus } from './request-error.source.js';
+import { fromRequestError, requestErrorStatus, strictlyRefusedJson } from './request-error.source.js';
 import { fromValidation } from './validation.source.js';
 
 /**
@@ -23,6 +24,11 @@ export function failureOutcome(exception: unknown, options: ResolvedResponseOpti
   try {
     if (exception instanceof ValidationFailedException) return fromValidation(exception, options, locale);
     if (exception instanceof BusinessException) return fromBusiness(exception, options, locale);
+    const refused = strictlyRefusedJson(exception);
+    if (refused !== undefined) {
+      const violation = notAnObject('body', refused.value, [], 'body');
+      return fromValidation(new ValidationFailedException([violation]), options, locale);
+    }
     if (exception instanceof HttpException) return fromHttpException(exception, options, locale);
     const requestStatus = requestErrorStatus(exception);
     if (requestStatus !== undefined) return fromRequestError(exception, requestStatus, options, locale);

@@ -67,6 +67,40 @@ export function isUncausedJsonParserError(exception: HttpException, response: un
 }
 
 /**
+ * The value of a JSON body that body-parser's strict mode refused although it is valid JSON (`null`, `"str"`, `42`):
+ * such a body is no malformed JSON but a body that is not an object. `undefined` for any other error.
+ *
+ * @example
+ * strictlyRefusedJson(Object.assign(new SyntaxError('…'), { type: 'entity.parse.failed', body: 'null' })); // { value: null }
+ */
+export function strictlyRefusedJson(error: unknown): { value: unknown } | undefined {
+  const body = refusedBody(error);
+  // Strict mode refuses a body that starts with neither `{` nor `[`; anything else that failed is malformed.
+  if (body === undefined || /^\s*[{[]/.test(body)) return undefined;
+  try {
+    return { value: JSON.parse(body) as unknown };
+  } catch {
+    return undefined;
+  }
+}
+
+/** V8's message for strict mode's refusal, which quotes a short body whole (Nest 11 keeps only the message). */
+const STRICT_REFUSAL = /^Unexpected token '.', "(.{1,64})" is not valid JSON$/s;
+
+function refusedBody(error: unknown): string | undefined {
+  const parserError = error instanceof HttpException ? error.cause : error;
+  if (isObject(parserError) && parserError.type === 'entity.parse.failed') {
+    return typeof parserError.body === 'string' ? parserError.body : undefined;
+  }
+  if (error instanceof HttpException && isUncausedJsonParserError(error, error.getResponse())) {
+    const response = error.getResponse();
+    const message = typeof response === 'string' ? response : isObject(response) ? response.message : undefined;
+    return typeof message === 'string' ? STRICT_REFUSAL.exec(message)?.[1] : undefined;
+  }
+  return undefined;
+}
+
+/**
  * The module's fixed text for a request that could not be read: it never quotes the body.
  *
  * @example

@@ -10,7 +10,7 @@ import type { FailureOutcome } from './outcome.interface.js';
 const VALIDATION_SUMMARY = { en: 'Request parameters are invalid', 'zh-CN': '参数错误' };
 
 /**
- * The outcome of a validation failure: `validation.status`, at most `maxViolations` violations and the count left out.
+ * The outcome of a validation failure: the status the exception asked for, else `validation.status`; at most `maxViolations` violations and the count left out.
  *
  * @example
  * fromValidation(new ValidationFailedException(violations), options, 'en').message; // 'Request parameters are invalid'
@@ -20,7 +20,7 @@ export function fromValidation(
   options: ResolvedResponseOptions,
   locale: string,
 ): FailureOutcome {
-  const status = options.validation.status;
+  const status = exception.httpStatus ?? options.validation.status;
   const all = exception.violations;
   const shown = all.slice(0, options.validation.maxViolations);
   const message =

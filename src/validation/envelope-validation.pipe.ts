@@ -1,96 +1,104 @@
-import { type ArgumentMetadata, Inject, Injectable, type PipeTransform } from '@nestjs/common';
-import { instanceToPlain, plainToInstance } from 'class-transformer';
-import { validate, type ValidatorOptions } from 'class-validator';
-import { RESPONSE_OPTIONS } from '../options/options.constants.js';
-import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
-import { classValidatorViolations } from './class-validator-violations.js';
-import { isStandardSchema, standardSchemaViolations } from './standard-schema-violations.js';
+import {
+  type ArgumentMetadata,
+  Inject,
+  Injectable,
+  Optional,
+  type ValidationError,
+  ValidationPipe,
+  type ValidationPipeOptions,
+} from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
+import { VALIDATION_PIPE_OPTIONS } from '../options/options.constants.js';
+import { isStandardSchema, type StandardSchema, standardSchemaViolations } from './standard-schema-violations.js';
 import { stripPrototypeKeys } from './strip-prototype-keys.js';
 import { ValidationFailedException } from './validation-failed.exception.js';
-import type { Violation, ViolationLocation } from './violation.interface.js';
+import {
+  envelopeExceptionFactory,
+  isEnvelopeFactory,
+  locateValidationFailure,
+  withTargets,
+} from './validation-errors.factory.js';
 
-const LOCATIONS: Partial<Record<ArgumentMetadata['type'], ViolationLocation>> = {
-  body: 'body',
-  query: 'query',
-  param: 'path',
-};
 const UNVALIDATED_TYPES = new Set<unknown>([String, Boolean, Number, Array, Object, Buffer, Date, BigInt, Symbol]);
+const SCHEMA_LOCATIONS = { body: 'body', query: 'query', param: 'path', custom: 'body' } as const;
 
 /**
- * Validates `@Body()`, `@Query()` and `@Param()` against their DTO class (class-validator) or a Standard Schema
- * (`@Body({ schema })`, Nest 12), and throws `ValidationFailedException` with one violation per failed constraint.
- * Registered globally by `ResponseModule` (turn off with `validation: { pipe: false }`); also usable per route.
+ * Nest's `ValidationPipe`, every option with Nest's meaning, whose failures render as the configured violations
+ * (WeChat, Spring, RFC 9457) with JSON Pointers, locations and redaction. It also validates a Standard Schema
+ * (`@Body({ schema })`, Nest 12) and refuses a body that is not a JSON object. `ResponseModule` uses it as its
+ * global pipe (with `validation.pipe`'s options); applied by hand (`@UsePipes(EnvelopeValidationPipe)`,
+ * `new EnvelopeValidationPipe({ whitelist: true })`) it always validates. With an `exceptionFactory` of your own, the
+ * failure is the exception it returns.
  *
  * @example
  * @Post()
+ * @UsePipes(new EnvelopeValidationPipe({ whitelist: true, groups: ['create'] }))
  * create(@Body() dto: CreateOrderDto) {}
  */
 @Injectable()
-export class EnvelopeValidationPipe implements PipeTransform {
-  constructor(@Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions) {}
-
-  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const settings = this.options.validation.pipe;
-    const location = LOCATIONS[metadata.type];
-    if (settings === false || location === undefined) return value;
-    const prefix = metadata.data ? [metadata.data] : [];
-    const schema: unknown = (metadata as { schema?: unknown }).schema;
-    if (isStandardSchema(schema)) {
-      stripPrototypeKeys(value);
-      const result = await schema['~standard'].validate(value);
-      if (!result.issues) return result.value;
-      const objectName =
-        metadata.metatype?.name && !UNVALIDATED_TYPES.has(metadata.metatype) ? metadata.metatype.name : location;
-      throw new ValidationFailedException(
-        standardSchemaViolations(result.issues, { location, raw: value, prefix, objectName }),
-      );
-    }
-    const metatype = metadata.metatype;
-    if (!metatype || UNVALIDATED_TYPES.has(metatype))
-      return settings.transform ? this.primitive(value, metatype) : value;
-
-    stripPrototypeKeys(value);
-    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
-    if (!isObject && location === 'body') {
-      throw new ValidationFailedException([notAnObject(location, value, prefix, metatype.name)]);
-    }
-    const instance = plainToInstance(metatype, isObject ? value : {}) as object;
-    const validatorOptions: ValidatorOptions = {
-      whitelist: settings.whitelist,
-      forbidNonWhitelisted: settings.forbidNonWhitelisted,
-      forbidUnknownValues: false,
-      skipMissingProperties: settings.skipMissingProperties,
-      stopAtFirstError: settings.stopAtFirstError,
-    };
-    const errors = await validate(instance, validatorOptions);
-    if (errors.length > 0) {
-      throw new ValidationFailedException(
-        classValidatorViolations(errors, { location, raw: value, prefix, objectName: metatype.name }),
-      );
-    }
-    if (settings.transform) return instance;
-    return settings.whitelist ? instanceToPlain(instance) : value;
+export class EnvelopeValidationPipe extends ValidationPipe {
+  constructor(@Optional() @Inject(VALIDATION_PIPE_OPTIONS) options?: ValidationPipeOptions) {
+    super(options);
   }
 
-  /** `@Param('id') id: number` with `transform`: what Nest's ValidationPipe does for primitives. */
-  private primitive(value: unknown, metatype: unknown): unknown {
-    if (typeof value !== 'string') return value;
-    if (metatype === Number) return value.trim() === '' ? value : Number(value);
-    if (metatype === Boolean) return value === 'true' ? true : value === 'false' ? false : value;
-    return value;
+  /** Nest calls this when no `exceptionFactory` was given: the errors become violations. */
+  override createExceptionFactory(): (errors?: ValidationError[]) => unknown {
+    return envelopeExceptionFactory(this);
+  }
+
+  /** A Standard Schema first; then Nest's validation, its failure located (body, query, path) and made violations. */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const schema: unknown = (metadata as { schema?: unknown }).schema;
+    if (isStandardSchema(schema)) return this.validateSchema(schema, value, metadata);
+    const dto = this.expectedType ?? metadata.metatype;
+    try {
+      if (
+        metadata.type === 'body' &&
+        value !== undefined &&
+        !isJsonObject(value) &&
+        this.toValidate({ ...metadata, metatype: dto })
+      ) {
+        // A body that is there but no object (`null`, `"str"`, `[…]`) is refused as such, not as missing fields.
+        throw await this.exceptionFactory([
+          { property: metadata.data || metadata.type, constraints: { isObject: 'object expected' }, children: [] },
+        ]);
+      }
+      return await super.transform(value, metadata);
+    } catch (thrown) {
+      throw locateValidationFailure(thrown, value, metadata, dto);
+    }
+  }
+
+  /** With the module's factory, errors keep their targets: violations read constraint arguments from their class. */
+  protected override validate(
+    object: object,
+    options?: ValidatorOptions,
+  ): Promise<ValidationError[]> | ValidationError[] {
+    return super.validate(object, isEnvelopeFactory(this.exceptionFactory) ? withTargets(options) : options);
+  }
+
+  /** Iterative, and `prototype` keys too: a 1 000-level-deep body neither overflows nor pollutes. */
+  protected override stripProtoKeys(value: unknown): void {
+    stripPrototypeKeys(value);
+  }
+
+  private async validateSchema(schema: StandardSchema, value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    stripPrototypeKeys(value);
+    const result = await schema['~standard'].validate(value);
+    if (!result.issues) return result.value;
+    const location = SCHEMA_LOCATIONS[metadata.type];
+    const metatype = metadata.metatype;
+    const objectName = metatype?.name && !UNVALIDATED_TYPES.has(metatype) ? metatype.name : location;
+    const prefix = metadata.data ? [metadata.data] : [];
+    const code: number = this.errorHttpStatusCode;
+    const status = code === 400 ? undefined : code;
+    throw new ValidationFailedException(
+      standardSchemaViolations(result.issues, { location, raw: value, prefix, objectName }),
+      { status },
+    );
   }
 }
 
-function notAnObject(location: ViolationLocation, value: unknown, prefix: string[], objectName: string): Violation {
-  const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-  return {
-    location,
-    path: prefix,
-    // An unparsed text body (a JSON document sent as text/plain) may hold anything, secrets included: never echo it.
-    value: typeof value === 'string' ? undefined : value,
-    constraint: 'isObject',
-    arguments: [],
-    message: `${prefix[0] ?? location} must be a JSON object (got ${kind})`,
-    objectName,
-  };
+function isJsonObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
 import * as common from '@nestjs/common';
 import { HttpException } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
@@ -264,5 +266,53 @@ describe('failureOutcome: anything else thrown', () => {
       httpStatus: 500,
       message: 'Internal server error',
     });
+  });
+});
+
+/** The error body-parser's own JSON parser (strict, as Nest's Express adapter uses it) raises for `body`. */
+async function bodyParserError(body: string): Promise<unknown> {
+  // body-parser comes with @nestjs/platform-express; it has no types of its own.
+  const bodyParser = createRequire(import.meta.url)('body-parser') as {
+    json: () => (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
+  };
+  const req = Object.assign(Readable.from([Buffer.from(body)]), {
+    headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+  });
+  return new Promise((resolve) => bodyParser.json()(req, {}, resolve));
+}
+
+describe('failureOutcome: a valid JSON body that strict mode refuses', () => {
+  it.each([
+    ['null', null, 'null'],
+    ['"str"', 'str', 'a string'],
+    [' 42', 42, 'a number'],
+    ['true', true, 'a boolean'],
+  ])('%s is "must be a JSON object", as a violation of the body', async (body, value, kind) => {
+    const error = await bodyParserError(body);
+    expect(error).toBeInstanceOf(SyntaxError); // the parser refused it
+    for (const thrown of [error, new common.BadRequestException('x', { cause: error })]) {
+      const outcome = failureOutcome(thrown, options, 'en');
+      expect(outcome).toMatchObject({ httpStatus: 400, message: 'Request parameters are invalid' });
+      expect(outcome.violations).toEqual([
+        expect.objectContaining({
+          location: 'body',
+          path: [],
+          constraint: 'isObject',
+          message: `body must be a JSON object (got ${kind})`,
+        }),
+      ]);
+      expect(outcome.violations?.[0].value).toEqual(typeof value === 'string' ? undefined : value);
+    }
+    // Nest 11 keeps only the parser's message
+    const message = (error as Error).message;
+    expect(failureOutcome(new common.BadRequestException(message), options, 'en').violations).toHaveLength(1);
+  });
+
+  it.each(['nul', '{"a":', '[1,', 'tru e', "'x'"])('%s stays malformed JSON', async (body) => {
+    const error = await bodyParserError(body);
+    expect(error).toBeInstanceOf(SyntaxError);
+    expect(failureOutcome(error, options, 'en')).toMatchObject({ message: 'Malformed JSON in request body' });
+    const message = (error as Error).message;
+    expect(failureOutcome(new common.BadRequestException(message), options, 'en').violations).toBeUndefined();
   });
 });

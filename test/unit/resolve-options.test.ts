@@ -34,6 +34,24 @@ describe('resolveResponseOptions', () => {
     expect(options.timestamp(new Date('2026-11-22T08:00:00.000Z'))).toBe('2026-11-22T08:00:00.000Z');
   });
 
+  it("takes Nest's ValidationPipe options for validation.pipe, as given, and false", () => {
+    const exceptionFactory = () => new Error('x');
+    const pipe = {
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: true },
+      groups: ['create'],
+      errorHttpStatusCode: 422 as const,
+      validateCustomDecorators: true,
+      exceptionFactory,
+      errorFormat: 'grouped' as const,
+    };
+    expect(resolveResponseOptions({ validation: { pipe } }).validation.pipe).toEqual(pipe);
+    expect(resolveResponseOptions({ validation: { pipe: false } }).validation.pipe).toBe(false);
+    expect(resolveResponseOptions().validation.pipe).toEqual({});
+  });
+
   it('accepts forRoot() with undefined, and an empty object', () => {
     expect(resolveResponseOptions(undefined).success.code).toBe(0);
     expect(resolveResponseOptions({}).success.code).toBe(0);
@@ -141,6 +159,46 @@ describe('resolveResponseOptions', () => {
       'a bad redact entry',
       { validation: { redact: ['password', 3] } },
       'validation.redact[1] must be a non-empty string or a RegExp',
+    ],
+    [
+      'a typo in the pipe options',
+      { validation: { pipe: { whiteList: true } } },
+      'validation.pipe.whiteList is not an option',
+    ],
+    [
+      'a non-boolean pipe flag',
+      { validation: { pipe: { transform: 'yes' } } },
+      'validation.pipe.transform must be a boolean',
+    ],
+    [
+      'pipe groups that are not strings',
+      { validation: { pipe: { groups: ['a', 1] } } },
+      'validation.pipe.groups must be an array of strings',
+    ],
+    [
+      'a pipe status that is no failure',
+      { validation: { pipe: { errorHttpStatusCode: 302 } } },
+      'validation.pipe.errorHttpStatusCode must be an HTTP status from 400 to 599',
+    ],
+    [
+      'an exceptionFactory that is no function',
+      { validation: { pipe: { exceptionFactory: 'x' } } },
+      'validation.pipe.exceptionFactory must be a function',
+    ],
+    [
+      'transformOptions that are no object',
+      { validation: { pipe: { transformOptions: true } } },
+      'validation.pipe.transformOptions must be an object',
+    ],
+    [
+      'an unknown errorFormat',
+      { validation: { pipe: { errorFormat: 'tree' } } },
+      'validation.pipe.errorFormat must be one of',
+    ],
+    [
+      'forbidNonWhitelisted without whitelist',
+      { validation: { pipe: { forbidNonWhitelisted: true } } },
+      'needs validation.pipe.whitelist: true',
     ],
     ['codes that are not catalogues', { codes: [1] }, 'codes must be an array of catalogues'],
     [

@@ -1,0 +1,56 @@
+import type { ArgumentMetadata, Type, ValidationError } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
+import { ValidationPipe } from '@nestjs/common';
+import { EnvelopeValidationPipe } from './envelope-validation.pipe.js';
+import { envelopeExceptionFactory, locateValidationFailure, withTargets } from './validation-errors.factory.js';
+
+/** The members of Nest's `ValidationPipe` (Nest 11 and 12) an adopted pipe has replaced: all protected, or methods. */
+interface PipeInternals {
+  exceptionFactory: (errors: ValidationError[]) => unknown;
+  readonly expectedType?: Type<unknown>;
+  validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[];
+  transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown>;
+}
+
+const ADOPTED = new WeakSet<ValidationPipe>();
+
+/**
+ * True when the pipe's `exceptionFactory` is Nest's default one, i.e. the app gave none (neither the option nor an
+ * overridden `createExceptionFactory`): Nest builds a fresh closure of the same source each time.
+ *
+ * @example
+ * hasNestDefaultFactory(new ValidationPipe()); // true
+ * hasNestDefaultFactory(new ValidationPipe({ exceptionFactory: (errors) => new MyException(errors) })); // false
+ */
+export function hasNestDefaultFactory(pipe: ValidationPipe): boolean {
+  const own = (pipe as unknown as PipeInternals).exceptionFactory;
+  const nest: unknown = ValidationPipe.prototype.createExceptionFactory.call(pipe);
+  return typeof own === 'function' && typeof nest === 'function' && String(own) === String(nest);
+}
+
+/**
+ * Makes an app's own `ValidationPipe` (one with Nest's default `exceptionFactory`) report its failures as the
+ * module's violations: its factory becomes the module's, and its `transform` adds where the value came from. Every
+ * option of the pipe keeps its meaning; nothing else of it changes. Returns whether the pipe was adopted.
+ *
+ * @example
+ * adoptValidationPipe(new ValidationPipe({ whitelist: true })); // true
+ */
+export function adoptValidationPipe(pipe: ValidationPipe): boolean {
+  if (pipe instanceof EnvelopeValidationPipe || ADOPTED.has(pipe)) return true;
+  if (!hasNestDefaultFactory(pipe)) return false;
+  ADOPTED.add(pipe);
+  const internals = pipe as unknown as PipeInternals;
+  const transform = internals.transform.bind(pipe);
+  const validate = internals.validate.bind(pipe);
+  internals.exceptionFactory = envelopeExceptionFactory(pipe);
+  internals.validate = (object, options) => validate(object, withTargets(options));
+  internals.transform = async (value, metadata) => {
+    try {
+      return await transform(value, metadata);
+    } catch (thrown) {
+      throw locateValidationFailure(thrown, value, metadata, internals.expectedType ?? metadata.metatype);
+    }
+  };
+  return true;
+}

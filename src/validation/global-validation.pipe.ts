@@ -1,0 +1,63 @@
+import {
+  type ArgumentMetadata,
+  Inject,
+  Injectable,
+  type OnApplicationBootstrap,
+  type PipeTransform,
+  ValidationPipe,
+} from '@nestjs/common';
+import { ApplicationConfig } from '@nestjs/core';
+import { RESPONSE_OPTIONS } from '../options/options.constants.js';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
+import { adoptValidationPipe } from './adopt-validation-pipe.js';
+import { EnvelopeValidationPipe } from './envelope-validation.pipe.js';
+import { isStandardSchema } from './standard-schema-violations.js';
+
+/**
+ * The module's global pipe (`APP_PIPE`). Once the app is set up, it looks for the app's own global
+ * `ValidationPipe`s (`app.useGlobalPipes(…)`, `APP_PIPE` providers): each one with Nest's default `exceptionFactory`
+ * is adopted (its failures become violations), and then this pipe validates DTO classes no more (a value is
+ * validated once), only Standard Schemas, which Nest's pipe does not read. Without such a pipe it is
+ * `EnvelopeValidationPipe` with `validation.pipe`'s options; with `validation.pipe: false` it does nothing.
+ *
+ * @example
+ * { provide: APP_PIPE, useExisting: GlobalValidationPipe }
+ */
+@Injectable()
+export class GlobalValidationPipe implements PipeTransform, OnApplicationBootstrap {
+  private readonly enabled: boolean;
+  private validatesClasses = true;
+
+  constructor(
+    @Inject(RESPONSE_OPTIONS) options: ResolvedResponseOptions,
+    private readonly pipe: EnvelopeValidationPipe,
+    private readonly config: ApplicationConfig,
+  ) {
+    this.enabled = options.validation.pipe !== false;
+  }
+
+  /** After `app.useGlobalPipes()` and before the first request (Nest calls it from `app.init()`). */
+  onApplicationBootstrap(): void {
+    const own = this.config
+      .getGlobalPipes()
+      .filter((pipe): pipe is ValidationPipe => pipe !== this && pipe instanceof ValidationPipe);
+    for (const pipe of own) adoptValidationPipe(pipe);
+    // A request-scoped APP_PIPE exists once per request: it cannot be adopted, but it does validate.
+    const scoped = this.config
+      .getGlobalRequestPipes()
+      .some(
+        ({ metatype }) =>
+          metatype === ValidationPipe ||
+          (typeof metatype === 'function' && metatype.prototype instanceof ValidationPipe),
+      );
+    this.validatesClasses = own.length === 0 && !scoped;
+  }
+
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (!this.enabled) return value;
+    if (this.validatesClasses || isStandardSchema((metadata as { schema?: unknown }).schema)) {
+      return this.pipe.transform(value, metadata);
+    }
+    return value;
+  }
+}
