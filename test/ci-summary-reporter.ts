@@ -17,13 +17,16 @@ export default class CiSummaryReporter implements Reporter {
     let skipped = 0;
     for (const mod of testModules) {
       const tests = [...mod.children.allTests()];
-      if (mod.state() === 'failed' && tests.length === 0) failed++; // file failed to load
+      let failedHere = 0;
       for (const test of tests) {
         const state = test.result().state;
         if (state === 'passed') passed++;
-        else if (state === 'failed') failed++;
+        else if (state === 'failed') failedHere++;
         else skipped++;
       }
+      // A file that failed to load, or whose beforeAll/afterAll failed (its tests then count as skipped).
+      if (mod.state() === 'failed' && failedHere === 0) failedHere = 1;
+      failed += failedHere;
     }
     if (failed === 0 && unhandledErrors.length > 0) failed = 1; // never "0 failed" on a failing run
     this.line = `vitest: ${passed} passed, ${failed} failed, ${skipped} skipped\n`;

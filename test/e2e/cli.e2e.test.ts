@@ -1,15 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installPackage } from '../support/installed-package.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-// Emit only: the library's and the sample's types are checked by `npm run typecheck`.
-const EMIT = ['--noCheck', '--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false'];
 
 /** A module with a duplicate code, written as a user's built file would be (plain ESM, no decorators). */
 const DUPLICATE_MODULE = `
@@ -55,41 +52,12 @@ describe('the nest-envelope CLI, built and run with node', () => {
   let bin: string;
 
   beforeAll(async () => {
-    home = await mkdtemp(join(tmpdir(), 'nest-envelope-cli-'));
-    const modules = join(home, 'node_modules');
-    const pkg = join(modules, 'nest-envelope');
-    await mkdir(pkg, { recursive: true });
-    const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
-    await writeFile(join(pkg, 'package.json'), JSON.stringify(manifest));
-    await writeFile(join(home, 'package.json'), JSON.stringify({ type: 'module' }));
-    for (const entry of await readdir(join(ROOT, 'node_modules'))) {
-      if (entry !== '.bin' && entry !== 'nest-envelope')
-        await symlink(join(ROOT, 'node_modules', entry), join(modules, entry));
-    }
-    await Promise.all([
-      // The CommonJS build, as `npm run build` makes it (scripts/dist-formats.mjs marks the folder CommonJS).
-      run(process.execPath, [
-        TSC,
-        '-p',
-        join(ROOT, 'tsconfig.build.json'),
-        '--outDir',
-        join(pkg, 'dist', 'cjs'),
-        ...EMIT,
-      ]),
-      run(process.execPath, [
-        TSC,
-        '-p',
-        join(ROOT, 'sample-app', 'tsconfig.json'),
-        '--outDir',
-        join(home, 'app'),
-        ...EMIT,
-      ]),
-    ]);
-    await writeFile(join(pkg, 'dist', 'cjs', 'package.json'), JSON.stringify({ type: 'commonjs' }));
+    const installed = await installPackage('nest-envelope-cli-');
+    home = installed.home;
     await writeFile(join(home, 'app', 'duplicate.module.js'), DUPLICATE_MODULE);
     await writeFile(join(home, 'app', 'commonjs.module.cjs'), COMMONJS_MODULE);
     await writeFile(join(home, 'app', 'awaiting.module.js'), AWAITING_MODULE);
-    bin = join(pkg, manifest.bin['nest-envelope']);
+    bin = join(installed.pkg, installed.manifest.bin['nest-envelope']);
   }, 60_000);
 
   afterAll(() => rm(home, { recursive: true, force: true }));

@@ -1,36 +1,15 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installPackage } from '../support/installed-package.js';
 import { ADAPTERS } from './harness.js';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
-const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-const EMIT = ['--noCheck', '--declaration', 'false', '--declarationMap', 'false', '--sourceMap', 'false'];
 /** The origin the docs give for the sample app (PORT unset). */
 const DOCUMENTED = '127.0.0.1:3000';
-
-/** The package built into a temporary node_modules and the sample app beside it, as `npm start` runs it. */
-async function buildSample(home: string): Promise<string> {
-  const pkg = join(home, 'node_modules', 'nest-envelope');
-  await mkdir(pkg, { recursive: true });
-  await writeFile(join(pkg, 'package.json'), await readFile(join(ROOT, 'package.json'), 'utf8'));
-  await writeFile(join(home, 'package.json'), JSON.stringify({ type: 'module' }));
-  for (const entry of await readdir(join(ROOT, 'node_modules'))) {
-    if (entry !== '.bin' && entry !== 'nest-envelope') {
-      await symlink(join(ROOT, 'node_modules', entry), join(home, 'node_modules', entry));
-    }
-  }
-  const app = join(home, 'app');
-  await Promise.all([
-    run(process.execPath, [TSC, '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', join(pkg, 'dist'), ...EMIT]),
-    run(process.execPath, [TSC, '-p', join(ROOT, 'sample-app', 'tsconfig.json'), '--outDir', app, ...EMIT]),
-  ]);
-  return join(app, 'main.js');
-}
 
 /** Starts `node main.js` on a free port and resolves with everything it printed once it printed its last line. */
 function start(main: string, adapter: string): Promise<{ child: ChildProcess; printed: string }> {
@@ -83,8 +62,7 @@ describe('the sample app as `npm start` runs it: where it listens is where the d
   let home: string;
   let main: string;
   beforeAll(async () => {
-    home = await mkdtemp(join(tmpdir(), 'nest-envelope-sample-'));
-    main = await buildSample(home);
+    ({ home, sampleMain: main } = await installPackage('nest-envelope-sample-'));
   }, 120_000);
   afterAll(() => rm(home, { recursive: true, force: true }));
 
