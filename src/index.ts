@@ -26,14 +26,14 @@ export { CodeDefinitionError } from './codes/code-definition.error.js';
 export { BusinessException } from './codes/business.exception.js';
 export type { BusinessExceptionOptions } from './codes/business.exception.js';
 export { HttpStatusCodes } from './codes/http-status.codes.js';
-export { Seed003Codes } from './codes/seed-003.codes.js';
+export { CustomStatusCodes, Seed003Codes } from './codes/custom-status.codes.js';
 export { ApiCode } from './codes/api-code.decorator.js';
 export { ApiThrows } from './codes/api-throws.decorator.js';
 export { UndeclaredBusinessCodeError } from './codes/throws-contract.js';
 export { CodeRegistry } from './codes/code.registry.js';
 export { CodeRegistryError } from './codes/code-registry.error.js';
 export type { RegisteredCode } from './codes/code-collection.js';
-export { seed004Rule } from './codes/code-rule.js';
+export { apiNumberKindRule, seed004Rule } from './codes/code-rule.js';
 export type { CodeRule } from './codes/code-rule.js';
 export type { CodeTableEntry } from './codes/code-table.renderer.js';
 

@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 export const INTERNAL_SERVER_ERROR = 500;
 export const GENERIC_FAILURE_MESSAGE = 'Internal server error';
 
-/** Reason phrases of seed 003's custom statuses, which Node does not know. */
+/** Reason phrases of the custom statuses (`CustomStatusCodes`), which Node does not know. */
 const CUSTOM_REASONS: Readonly<Record<number, string>> = {
   391: 'Failed And See Other',
   419: 'Page Expired',
@@ -25,7 +25,7 @@ export function isFailureStatus(status: unknown): status is number {
 }
 
 /**
- * True for a status a `BusinessException` can answer with: 400–599, and seed 003's custom failures 390–399.
+ * True for a status a `BusinessException` can answer with: 400–599, and the custom failures 390–399 (`391`).
  *
  * @example
  * isBusinessFailureStatus(391); // true
