@@ -24,7 +24,12 @@ export type { CodeEntry, DefineCodesOptions, DefinedCatalogue, DefinedCode } fro
 export type { BusinessCode, CodeCatalogue, CodeDefinition, LocalisedText } from './codes/code-definition.interface.js';
 export { CodeDefinitionError } from './codes/code-definition.error.js';
 export { BusinessException } from './codes/business.exception.js';
-export type { BusinessExceptionOptions } from './codes/business.exception.js';
+export type {
+  BusinessExceptionArgs,
+  BusinessExceptionBody,
+  BusinessExceptionOptions,
+} from './codes/business.exception.js';
+export type { MessageParams, PlaceholderName, Placeholders } from './codes/message-params.js';
 export { HttpStatusCodes } from './codes/http-status.codes.js';
 export { CustomStatusCodes, Seed003Codes } from './codes/custom-status.codes.js';
 export { ApiCode } from './codes/api-code.decorator.js';
