@@ -50,7 +50,7 @@ export type { Violation, ViolationLocation } from './validation/violation.interf
 
 // Signed requests
 export { Signed, Unsigned } from './signing/signed.decorator.js';
-export { SigningCodes } from './signing/signing.codes.js';
+export { SigningCodes } from './codes/signing.codes.js';
 export type { SigningOptions } from './signing/signing-options.interface.js';
 export type { NonceStore } from './signing/nonce-store.interface.js';
 export { MemoryNonceStore } from './signing/memory-nonce.store.js';

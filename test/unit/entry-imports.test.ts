@@ -117,6 +117,23 @@ describe('subpath entries keep their dependencies to themselves', () => {
       expect(readFileSync(resolve(root, file), 'utf8'), file).not.toMatch(/\bBuffer\b|process\./);
   });
 
+  it('nest-envelope/codes loads no Nest, no node: module, no exception class: a front end can bundle it', () => {
+    const { files, bare } = runtimeGraph('src/codes/index.ts');
+    expect(bare).toEqual([]);
+    expect(files).toContain('src/codes/define-codes.ts'); // the graph is really followed
+    expect(files).toContain('src/codes/signing.codes.ts');
+    expect(files.filter((file) => !file.startsWith('src/codes/') && !file.startsWith('src/options/'))).toEqual([]);
+    expect(files.filter((file) => /exception|decorator|registry|\.module\./.test(file))).toEqual([]);
+    for (const file of files)
+      expect(readFileSync(resolve(root, file), 'utf8'), file).not.toMatch(/\bBuffer\b|process\./);
+  });
+
+  it('the main entry exports the very catalogues and defineCodes of nest-envelope/codes', async () => {
+    const main = await import('../../src/index.js');
+    const codes = await import('../../src/codes/index.js');
+    for (const [name, value] of Object.entries(codes)) expect(main[name as keyof typeof main], name).toBe(value);
+  });
+
   it('the main entry never loads ioredis nor the redis entry', () => {
     const { files, bare } = runtimeGraph('src/index.ts');
     expect(files).toContain('src/signing/signature.guard.ts'); // the graph is really followed
@@ -135,9 +152,10 @@ describe('subpath entries keep their dependencies to themselves', () => {
     expect(runtimeGraph('src/redis/index.ts').bare).toEqual([]);
   });
 
-  it('package.json exports both subpaths with types, and ioredis as an optional peer', () => {
+  it('package.json exports every subpath with types, and ioredis as an optional peer', () => {
     const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8'));
     expect(pkg.exports['./client']).toEqual({ types: './dist/client/index.d.ts', default: './dist/client/index.js' });
+    expect(pkg.exports['./codes']).toEqual({ types: './dist/codes/index.d.ts', default: './dist/codes/index.js' });
     expect(pkg.exports['./redis']).toEqual({ types: './dist/redis/index.d.ts', default: './dist/redis/index.js' });
     expect(pkg.exports['./swagger']).toEqual({
       types: './dist/swagger/index.d.ts',

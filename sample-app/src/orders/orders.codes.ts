@@ -1,4 +1,4 @@
-import { defineCodes } from 'nest-envelope';
+import { defineCodes } from 'nest-envelope/codes'; // Nest-free: the front end imports this file too
 
 /**
  * The codes of the orders API, in the "API number + kind" shape: 100 is the API's number, 00–09 successes, 10–99 failures.

@@ -1,4 +1,4 @@
-import { defineCodes } from 'nest-envelope';
+import { defineCodes } from 'nest-envelope/codes'; // Nest-free: the front end imports this file too
 
 /** The codes of the users API: 200 is the API's number ("API number + kind"). */
 export const UserCodes = defineCodes(
