@@ -1,8 +1,13 @@
 #!/usr/bin/env node
 // The `nest-envelope` bin: `npx nest-envelope codes dist/app.module.js [--format md|json] [--export AppModule]`.
 import { runCli } from './run-cli.js';
+import { exitAfterOutput, stdoutToStderr } from './process-output.js';
 
-process.exitCode = await runCli(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text),
+// The module file may start a server when imported (a main.js that calls app.listen): what it prints goes to
+// stderr, so stdout holds the table alone, and the CLI exits once it has printed rather than wait on that server.
+const stdout = stdoutToStderr(process);
+const code = await runCli(process.argv.slice(2), {
+  out: (text) => stdout.write(text),
   err: (text) => process.stderr.write(text),
 });
+await exitAfterOutput(process, stdout, code);
