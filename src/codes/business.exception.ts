@@ -43,9 +43,13 @@ export type BusinessExceptionArgs<D extends CodeDefinition> = [keyof MessagePara
  * const body: BusinessExceptionBody = { statusCode: 404, message: 'book 42 not found', error: 'Not Found', code: 30010 };
  */
 export interface BusinessExceptionBody {
+  /** The HTTP status. */
   readonly statusCode: number;
+  /** The definition's text in English (else its first locale), params filled in. */
   readonly message: string;
+  /** The status's reason phrase. */
   readonly error: string;
+  /** The business code. */
   readonly code: BusinessCode;
 }
 
@@ -71,7 +75,8 @@ export class BusinessException<const D extends CodeDefinition = CodeDefinition> 
   readonly detail: unknown;
   readonly messageOverride: string | undefined;
 
-  constructor(definition: D, ...[options = {}]: BusinessExceptionArgs<D>) {
+  constructor(definition: D, ...args: BusinessExceptionArgs<D>) {
+    const [options = {}] = args;
     const status = options.status ?? definition.status ?? DEFAULT_BUSINESS_STATUS;
     const params: Readonly<Record<string, unknown>> = options.params ?? {};
     const text = interpolate(options.message ?? localise(definition.message, DEFAULT_LOCALE), params);
