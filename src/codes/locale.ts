@@ -106,6 +106,21 @@ const PLACEHOLDER = /\{([A-Za-z_][\w.-]*)\}/g;
 const SPACE = /\s/;
 
 /**
+ * Params that render every placeholder of a message as itself (`{ id: '{id}' }`), in every locale: for examples
+ * that document the message as written (the OpenAPI document), not as one request filled it.
+ *
+ * @example
+ * placeholdersAsWritten({ en: 'user {id} not found', 'zh-CN': '用户 {id} 不存在' }); // { id: '{id}' }
+ */
+export function placeholdersAsWritten(text: string | LocalisedText): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const message of typeof text === 'string' ? [text] : Object.values(text)) {
+    for (const [whole, name] of message.matchAll(PLACEHOLDER)) params[name] = whole;
+  }
+  return params;
+}
+
+/**
  * Fills `{name}` placeholders from `params` (own members only). A placeholder with nothing to show (no such
  * param, or an object, function or symbol) is left out with one space beside it (the one before, else the one
  * after), so a client never reads a raw `{id}`. Never throws.

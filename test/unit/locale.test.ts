@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, localise, LocaleNegotiator, parseAcceptLanguage } from '../../src/codes/locale.js';
+import {
+  interpolate,
+  localise,
+  LocaleNegotiator,
+  parseAcceptLanguage,
+  placeholdersAsWritten,
+} from '../../src/codes/locale.js';
 
 describe('parseAcceptLanguage', () => {
   it('orders ranges by quality, keeping header order for ties, and drops q=0 and garbage', () => {
@@ -99,5 +105,16 @@ describe('interpolate', () => {
       },
     );
     expect(interpolate('book {id} not found', trap)).toBe('book not found');
+  });
+});
+
+describe('placeholdersAsWritten', () => {
+  it('gives params that render a message as written, in every locale', () => {
+    const message = { en: 'user {id} not found in {org.name}', 'zh-CN': '用户 {id} 不存在 {extra}' };
+    const params = placeholdersAsWritten(message);
+    expect(params).toEqual({ id: '{id}', 'org.name': '{org.name}', extra: '{extra}' });
+    expect(interpolate(message.en, params)).toBe(message.en);
+    expect(interpolate(message['zh-CN'], params)).toBe(message['zh-CN']);
+    expect(placeholdersAsWritten('no {} placeholders { x }')).toEqual({});
   });
 });
