@@ -8,6 +8,7 @@ export default defineConfig({
   resolve: {
     alias: {
       'nest-envelope/client': fileURLToPath(new URL('./src/client/index.ts', import.meta.url)),
+      'nest-envelope/codes': fileURLToPath(new URL('./src/codes/index.ts', import.meta.url)),
       'nest-envelope/swagger': fileURLToPath(new URL('./src/swagger/index.ts', import.meta.url)),
       'nest-envelope': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
     },

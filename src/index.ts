@@ -24,16 +24,21 @@ export type { CodeEntry, DefineCodesOptions, DefinedCatalogue, DefinedCode } fro
 export type { BusinessCode, CodeCatalogue, CodeDefinition, LocalisedText } from './codes/code-definition.interface.js';
 export { CodeDefinitionError } from './codes/code-definition.error.js';
 export { BusinessException } from './codes/business.exception.js';
-export type { BusinessExceptionOptions } from './codes/business.exception.js';
+export type {
+  BusinessExceptionArgs,
+  BusinessExceptionBody,
+  BusinessExceptionOptions,
+} from './codes/business.exception.js';
+export type { MessageParams, PlaceholderName, Placeholders } from './codes/message-params.js';
 export { HttpStatusCodes } from './codes/http-status.codes.js';
-export { Seed003Codes } from './codes/seed-003.codes.js';
+export { CustomStatusCodes, Seed003Codes } from './codes/custom-status.codes.js';
 export { ApiCode } from './codes/api-code.decorator.js';
 export { ApiThrows } from './codes/api-throws.decorator.js';
 export { UndeclaredBusinessCodeError } from './codes/throws-contract.js';
 export { CodeRegistry } from './codes/code.registry.js';
 export { CodeRegistryError } from './codes/code-registry.error.js';
 export type { RegisteredCode } from './codes/code-collection.js';
-export { seed004Rule } from './codes/code-rule.js';
+export { apiNumberKindRule, seed004Rule } from './codes/code-rule.js';
 export type { CodeRule } from './codes/code-rule.js';
 export type { CodeTableEntry } from './codes/code-table.renderer.js';
 
@@ -45,7 +50,7 @@ export type { Violation, ViolationLocation } from './validation/violation.interf
 
 // Signed requests
 export { Signed, Unsigned } from './signing/signed.decorator.js';
-export { SigningCodes } from './signing/signing.codes.js';
+export { SigningCodes } from './codes/signing.codes.js';
 export type { SigningOptions } from './signing/signing-options.interface.js';
 export type { NonceStore } from './signing/nonce-store.interface.js';
 export { MemoryNonceStore } from './signing/memory-nonce.store.js';

@@ -23,7 +23,7 @@ function styleOptions(style = process.env.VALIDATION_STYLE): ResponseOptions {
       debug: process.env.DEBUG_ERRORS === '1',
       html: true, // a browser opening an API URL gets a small HTML error page; API clients still get JSON
       codes: [OrderCodes, UserCodes],
-      codeRule: 'seed-004', // 5 digits: API number + 00–09 success / 10–99 failure, checked at start-up
+      codeRule: 'api-number-kind', // 5 digits: API number + 00–09 success / 10–99 failure, checked at start-up
       strictThrows: process.env.NODE_ENV === 'production' ? 'off' : 'log', // undeclared business errors are logged
       signing: { secrets: { [SAMPLE_APP_ID]: sampleSecret() }, signResponses: true },
     }),

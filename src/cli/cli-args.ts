@@ -20,7 +20,7 @@ export interface CodesCommand {
 export type CliCommand = CodesCommand | { readonly kind: 'help' };
 
 /**
- * The usage text, printed for `--help` and after a usage error.
+ * The usage text, printed for `--help` (on stdout) and after a usage error (on stderr).
  *
  * @example
  * console.log(CLI_USAGE); // 'Usage: nest-envelope codes <module-file> [--format md|json] [--export AppModule]…'
@@ -55,7 +55,7 @@ function flagValue(args: readonly string[], index: number, flag: string): string
 
 /**
  * Parses the arguments after `nest-envelope` (`process.argv.slice(2)`). Flags may come anywhere, as
- * `--format json` or `--format=json`.
+ * `--format json` or `--format=json`. No arguments at all is a usage error; `--help` is not.
  *
  * @example
  * parseCliArgs(['codes', 'dist/app.module.js', '--format', 'json']);
@@ -65,7 +65,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   const args = argv.flatMap((arg) =>
     /^--[a-z]+=/.test(arg) ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg],
   );
-  if (args.length === 0 || args.includes('-h') || args.includes('--help')) return { kind: 'help' };
+  if (args.includes('-h') || args.includes('--help')) return { kind: 'help' };
+  if (args.length === 0) throw new CliUsageError('a command is needed (known: codes)');
   let format = 'md';
   let exportName = 'AppModule';
   const positional: string[] = [];

@@ -1,7 +1,7 @@
 import type { BusinessCode, CodeDefinition } from '../codes/code-definition.interface.js';
 import type { ApiViolation } from './violations.js';
 
-/** Seed 003's "Client Throw": a body the client could not read as an envelope. */
+/** The client's own failure code ("Client Throw" in RESTful status tables): a body it could not read as an envelope. */
 export const CLIENT_ERROR_CODE = 1000;
 
 // A registered symbol, so `isApiError` also recognises an ApiError from another copy of this bundle.

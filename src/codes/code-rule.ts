@@ -17,7 +17,7 @@ export type CodeRule = (code: RegisteredCode) => string | undefined;
  * A code that breaks the rule, and how.
  *
  * @example
- * const violation: CodeRuleViolation = { code: 10003, name: 'OrderCodes.OUT_OF_STOCK', problem: 'is a failure code: its last two digits must be 10–99 (seed 004)' };
+ * const violation: CodeRuleViolation = { code: 10003, name: 'OrderCodes.OUT_OF_STOCK', problem: 'is a failure code: its last two digits must be 10–99' };
  */
 export interface CodeRuleViolation {
   readonly code: BusinessCode;
@@ -26,35 +26,43 @@ export interface CodeRuleViolation {
 }
 
 /**
- * Seed 004's rule: 5 digits, the first three the API's number, the last two the kind: 00–09 success,
- * 10–99 failure. The shared families are 900xx (success) and 901xx (failure), all 100 numbers each.
+ * The "API number + kind" rule (`codeRule: 'api-number-kind'`): a code has 5 digits, the first three the
+ * API's number, the last two the kind: 00–09 success, 10–99 failure. The shared families are 900xx (success)
+ * and 901xx (failure), all 100 numbers each.
  *
  * @example
- * seed004Rule({ code: 10010, kind: 'failure', … }); // undefined
- * seed004Rule({ code: 10003, kind: 'failure', … }); // 'is a failure code: its last two digits must be 10–99 (seed 004)'
+ * apiNumberKindRule({ code: 10010, kind: 'failure', … }); // undefined
+ * apiNumberKindRule({ code: 10003, kind: 'failure', … }); // 'is a failure code: its last two digits must be 10–99'
  */
-export const seed004Rule: CodeRule = ({ code, kind }) => {
+export const apiNumberKindRule: CodeRule = ({ code, kind }) => {
   if (typeof code !== 'number' || !Number.isInteger(code) || code < 10000 || code > 99999) {
-    return 'must be a 5-digit number: 3 digits of API number, 2 of kind (seed 004)';
+    return 'must be a 5-digit number: 3 digits of API number, 2 of kind';
   }
   const api = Math.floor(code / 100);
   const last = code % 100;
-  if (api === 900)
-    return kind === 'success' ? undefined : 'is a failure code in the shared success family 900xx (seed 004)';
-  if (api === 901)
-    return kind === 'failure' ? undefined : 'is a success code in the shared failure family 901xx (seed 004)';
-  if (kind === 'success' && last >= 10) return 'is a success code: its last two digits must be 00–09 (seed 004)';
-  if (kind === 'failure' && last < 10) return 'is a failure code: its last two digits must be 10–99 (seed 004)';
+  if (api === 900) return kind === 'success' ? undefined : 'is a failure code in the shared success family 900xx';
+  if (api === 901) return kind === 'failure' ? undefined : 'is a success code in the shared failure family 901xx';
+  if (kind === 'success' && last >= 10) return 'is a success code: its last two digits must be 00–09';
+  if (kind === 'failure' && last < 10) return 'is a failure code: its last two digits must be 10–99';
   return undefined;
 };
 
-const PRESET_RULES: Readonly<Record<CodeRulePreset, CodeRule>> = { 'seed-004': seed004Rule };
+/**
+ * The former name of `apiNumberKindRule` (the same function), kept for one release.
+ *
+ * @deprecated use `apiNumberKindRule`; this alias will be removed in the next release.
+ * @example
+ * seed004Rule === apiNumberKindRule; // true
+ */
+export const seed004Rule: CodeRule = apiNumberKindRule;
+
+const PRESET_RULES: Readonly<Record<CodeRulePreset, CodeRule>> = { 'api-number-kind': apiNumberKindRule };
 
 /**
  * The rule the `codeRule` option names: a preset's function, or the team's own.
  *
  * @example
- * codeRuleOf('seed-004') === seed004Rule; // true
+ * codeRuleOf('api-number-kind') === apiNumberKindRule; // true
  */
 export function codeRuleOf(rule: CodeRulePreset | CodeRule): CodeRule {
   return typeof rule === 'string' ? PRESET_RULES[rule] : rule;
@@ -64,7 +72,7 @@ export function codeRuleOf(rule: CodeRulePreset | CodeRule): CodeRule {
  * The codes that break `rule`, in the order given; built-in HTTP codes are exempt.
  *
  * @example
- * codeRuleViolations(registry.codes(), seed004Rule); // [{ code: 404, name: 'UserCodes.NOT_FOUND', problem: 'must be a 5-digit number…' }]
+ * codeRuleViolations(registry.codes(), apiNumberKindRule); // [{ code: 404, name: 'UserCodes.NOT_FOUND', problem: 'must be a 5-digit number…' }]
  */
 export function codeRuleViolations(codes: readonly RegisteredCode[], rule: CodeRule): CodeRuleViolation[] {
   const violations: CodeRuleViolation[] = [];

@@ -3,10 +3,10 @@ import { defineCodes } from './define-codes.js';
 
 /**
  * The HTTP statuses as a catalogue, keyed as Nest's `HttpStatus` names them, with English (the RFC reason
- * phrase) and Chinese messages. The Chinese texts are those of seed 003's status table; rows marked
- * "not in seed 003" had none there. It also supplies the localised default messages of plain `HttpException`s
+ * phrase) and Chinese messages. The Chinese texts are those of a RESTful API convention's status table; rows
+ * marked "zh-CN: ours" had none there. It also supplies the localised default messages of plain `HttpException`s
  * without a message of their own. List it in the `codes` option to put it in the code table; it never
- * counts as a duplicate: a team code `404` (or seed 000's `201`) is legal and wins over it.
+ * counts as a duplicate: a team code `404` (or an always-200 API's `201`) is legal and wins over it.
  *
  * @example
  * ResponseModule.forRoot({ codes: [HttpStatusCodes, OrderCodes] });
@@ -14,10 +14,10 @@ import { defineCodes } from './define-codes.js';
  */
 export const HttpStatusCodes = defineCodes(
   {
-    CONTINUE: { code: 100, status: 100, message: { en: 'Continue', 'zh-CN': '继续' } }, // zh-CN: not in seed 003
-    SWITCHING_PROTOCOLS: { code: 101, status: 101, message: { en: 'Switching Protocols', 'zh-CN': '切换协议' } }, // zh-CN: not in seed 003
-    PROCESSING: { code: 102, status: 102, message: { en: 'Processing', 'zh-CN': '处理中' } }, // zh-CN: not in seed 003
-    EARLYHINTS: { code: 103, status: 103, message: { en: 'Early Hints', 'zh-CN': '早期提示' } }, // zh-CN: not in seed 003
+    CONTINUE: { code: 100, status: 100, message: { en: 'Continue', 'zh-CN': '继续' } }, // zh-CN: ours
+    SWITCHING_PROTOCOLS: { code: 101, status: 101, message: { en: 'Switching Protocols', 'zh-CN': '切换协议' } }, // zh-CN: ours
+    PROCESSING: { code: 102, status: 102, message: { en: 'Processing', 'zh-CN': '处理中' } }, // zh-CN: ours
+    EARLYHINTS: { code: 103, status: 103, message: { en: 'Early Hints', 'zh-CN': '早期提示' } }, // zh-CN: ours
     OK: { code: 200, status: 200, message: { en: 'OK', 'zh-CN': '成功' } },
     CREATED: { code: 201, status: 201, message: { en: 'Created', 'zh-CN': '创建成功' } },
     ACCEPTED: { code: 202, status: 202, message: { en: 'Accepted', 'zh-CN': '已接受' } },
@@ -32,7 +32,7 @@ export const HttpStatusCodes = defineCodes(
     MULTI_STATUS: { code: 207, status: 207, message: { en: 'Multi-Status', 'zh-CN': '成功' } },
     ALREADY_REPORTED: { code: 208, status: 208, message: { en: 'Already Reported', 'zh-CN': '成功' } },
     IM_USED: { code: 226, status: 226, message: { en: 'IM Used', 'zh-CN': '成功' } },
-    AMBIGUOUS: { code: 300, status: 300, message: { en: 'Multiple Choices', 'zh-CN': '多种选择' } }, // zh-CN: not in seed 003
+    AMBIGUOUS: { code: 300, status: 300, message: { en: 'Multiple Choices', 'zh-CN': '多种选择' } }, // zh-CN: ours
     MOVED_PERMANENTLY: { code: 301, status: 301, message: { en: 'Moved Permanently', 'zh-CN': '资源被重置到新位置' } },
     FOUND: { code: 302, status: 302, message: { en: 'Found', 'zh-CN': '临时重定向' } },
     SEE_OTHER: { code: 303, status: 303, message: { en: 'See Other', 'zh-CN': '操作成功后重定向' } },
@@ -49,8 +49,8 @@ export const HttpStatusCodes = defineCodes(
     PAYMENT_REQUIRED: { code: 402, status: 402, message: { en: 'Payment Required', 'zh-CN': '需要支付' } },
     FORBIDDEN: { code: 403, status: 403, message: { en: 'Forbidden', 'zh-CN': '无权限访问' } },
     NOT_FOUND: { code: 404, status: 404, message: { en: 'Not Found', 'zh-CN': '实体数据不存在' } },
-    METHOD_NOT_ALLOWED: { code: 405, status: 405, message: { en: 'Method Not Allowed', 'zh-CN': '请求方法不允许' } }, // zh-CN: not in seed 003
-    NOT_ACCEPTABLE: { code: 406, status: 406, message: { en: 'Not Acceptable', 'zh-CN': '无法提供可接受的格式' } }, // zh-CN: not in seed 003
+    METHOD_NOT_ALLOWED: { code: 405, status: 405, message: { en: 'Method Not Allowed', 'zh-CN': '请求方法不允许' } }, // zh-CN: ours
+    NOT_ACCEPTABLE: { code: 406, status: 406, message: { en: 'Not Acceptable', 'zh-CN': '无法提供可接受的格式' } }, // zh-CN: ours
     PROXY_AUTHENTICATION_REQUIRED: {
       code: 407,
       status: 407,
@@ -72,19 +72,19 @@ export const HttpStatusCodes = defineCodes(
       code: 416,
       status: 416,
       message: { en: 'Range Not Satisfiable', 'zh-CN': '请求范围无法满足' },
-    }, // zh-CN: not in seed 003
-    EXPECTATION_FAILED: { code: 417, status: 417, message: { en: 'Expectation Failed', 'zh-CN': '预期条件失败' } }, // zh-CN: not in seed 003
-    I_AM_A_TEAPOT: { code: 418, status: 418, message: { en: "I'm a Teapot", 'zh-CN': '我是茶壶' } }, // zh-CN: not in seed 003
+    }, // zh-CN: ours
+    EXPECTATION_FAILED: { code: 417, status: 417, message: { en: 'Expectation Failed', 'zh-CN': '预期条件失败' } }, // zh-CN: ours
+    I_AM_A_TEAPOT: { code: 418, status: 418, message: { en: "I'm a Teapot", 'zh-CN': '我是茶壶' } }, // zh-CN: ours
     MISDIRECTED: {
       code: 421,
       status: 421,
       message: { en: 'Misdirected Request', 'zh-CN': '请求发送到了错误的服务器' },
-    }, // zh-CN: not in seed 003
+    }, // zh-CN: ours
     UNPROCESSABLE_ENTITY: {
       code: 422,
       status: 422,
       message: { en: 'Unprocessable Entity', 'zh-CN': '请求内容无法处理' },
-    }, // zh-CN: not in seed 003
+    }, // zh-CN: ours
     LOCKED: { code: 423, status: 423, message: { en: 'Locked', 'zh-CN': '资源被锁定' } },
     FAILED_DEPENDENCY: { code: 424, status: 424, message: { en: 'Failed Dependency', 'zh-CN': '依赖存在错误' } },
     TOO_EARLY: { code: 425, status: 425, message: { en: 'Too Early', 'zh-CN': '拒绝重放' } },
@@ -97,13 +97,13 @@ export const HttpStatusCodes = defineCodes(
       code: 428,
       status: 428,
       message: { en: 'Precondition Required', 'zh-CN': '缺少前置条件' },
-    }, // zh-CN: not in seed 003
+    }, // zh-CN: ours
     TOO_MANY_REQUESTS: { code: 429, status: 429, message: { en: 'Too Many Requests', 'zh-CN': '请求过于频繁' } },
     REQUEST_HEADER_FIELDS_TOO_LARGE: {
       code: 431,
       status: 431,
       message: { en: 'Request Header Fields Too Large', 'zh-CN': '请求头字段过大' },
-    }, // zh-CN: not in seed 003
+    }, // zh-CN: ours
     UNAVAILABLE_FOR_LEGAL_REASONS: {
       code: 451,
       status: 451,
@@ -118,15 +118,15 @@ export const HttpStatusCodes = defineCodes(
       code: 505,
       status: 505,
       message: { en: 'HTTP Version Not Supported', 'zh-CN': 'HTTP 版本不受支持' },
-    }, // zh-CN: not in seed 003
+    }, // zh-CN: ours
     VARIANT_ALSO_NEGOTIATES: {
       code: 506,
       status: 506,
       message: { en: 'Variant Also Negotiates', 'zh-CN': '服务器配置错误' },
     },
     INSUFFICIENT_STORAGE: { code: 507, status: 507, message: { en: 'Insufficient Storage', 'zh-CN': '存储空间不足' } },
-    LOOP_DETECTED: { code: 508, status: 508, message: { en: 'Loop Detected', 'zh-CN': '检测到死循环' } }, // zh-CN: not in seed 003
-    NOT_EXTENDED: { code: 510, status: 510, message: { en: 'Not Extended', 'zh-CN': '缺少扩展' } }, // zh-CN: not in seed 003
+    LOOP_DETECTED: { code: 508, status: 508, message: { en: 'Loop Detected', 'zh-CN': '检测到死循环' } }, // zh-CN: ours
+    NOT_EXTENDED: { code: 510, status: 510, message: { en: 'Not Extended', 'zh-CN': '缺少扩展' } }, // zh-CN: ours
     NETWORK_AUTHENTICATION_REQUIRED: {
       code: 511,
       status: 511,

@@ -91,13 +91,59 @@ export function localise(text: string | LocalisedText, locale: string): string {
   return keys.length > 0 ? text[keys[0]] : '';
 }
 
-/** Fills `{name}` placeholders from `params`; unknown placeholders stay as they are. */
-export function interpolate(message: string, params: Readonly<Record<string, unknown>>): string {
-  if (!message.includes('{')) return message;
-  return message.replace(/\{([A-Za-z_][\w.-]*)\}/g, (whole, name: string) => {
-    const value = params[name];
+function shown(params: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  try {
+    const value = Object.hasOwn(params, name) ? params[name] : undefined;
     if (typeof value === 'string') return value;
     if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-    return whole; // objects, functions and symbols have no text worth showing a client
-  });
+  } catch {
+    // a throwing getter or proxy trap: nothing to show
+  }
+  return undefined; // objects, functions and symbols have no text worth showing a client
+}
+
+const PLACEHOLDER = /\{([A-Za-z_][\w.-]*)\}/g;
+const SPACE = /\s/;
+
+/**
+ * Params that render every placeholder of a message as itself (`{ id: '{id}' }`), in every locale: for examples
+ * that document the message as written (the OpenAPI document), not as one request filled it.
+ *
+ * @example
+ * placeholdersAsWritten({ en: 'user {id} not found', 'zh-CN': '用户 {id} 不存在' }); // { id: '{id}' }
+ */
+export function placeholdersAsWritten(text: string | LocalisedText): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const message of typeof text === 'string' ? [text] : Object.values(text)) {
+    for (const [whole, name] of message.matchAll(PLACEHOLDER)) params[name] = whole;
+  }
+  return params;
+}
+
+/**
+ * Fills `{name}` placeholders from `params` (own members only). A placeholder with nothing to show (no such
+ * param, or an object, function or symbol) is left out with one space beside it (the one before, else the one
+ * after), so a client never reads a raw `{id}`. Never throws.
+ *
+ * @example
+ * interpolate('book {id} not found', { id: 42 }); // 'book 42 not found'
+ * interpolate('book {id} not found', {}); // 'book not found'
+ */
+export function interpolate(message: string, params: Readonly<Record<string, unknown>>): string {
+  if (!message.includes('{')) return message;
+  let out = '';
+  let last = 0;
+  for (const match of message.matchAll(PLACEHOLDER)) {
+    const end = match.index + match[0].length;
+    const text = shown(params, match[1]);
+    const before = message.slice(last, match.index);
+    last = end;
+    if (text !== undefined) out += before + text;
+    else if (before !== '' && SPACE.test(before.at(-1)!)) out += before.slice(0, -1);
+    else {
+      out += before;
+      if (end < message.length && SPACE.test(message[end])) last = end + 1;
+    }
+  }
+  return out + message.slice(last);
 }

@@ -53,10 +53,16 @@ export const DEFAULT_MAX_VIOLATIONS = 100;
 export const BUILT_IN_LOCALES: readonly string[] = ['en', 'zh-CN'];
 
 /** The `codeRule` presets by name; `CodeRegistry` holds their functions. */
-export const CODE_RULE_PRESETS = ['seed-004'] as const;
+export const CODE_RULE_PRESETS = ['api-number-kind'] as const;
 
 /** A `codeRule` preset's name. */
 export type CodeRulePreset = (typeof CODE_RULE_PRESETS)[number];
+
+/** Former preset names, still accepted for one release, and the preset each now is. */
+export const DEPRECATED_CODE_RULE_PRESETS = { 'seed-004': 'api-number-kind' } as const satisfies Record<
+  string,
+  CodeRulePreset
+>;
 
 /** Seconds a signed request's timestamp may be off, either way. */
 export const DEFAULT_SIGNING_WINDOW = 300;

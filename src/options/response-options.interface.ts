@@ -4,7 +4,8 @@ import type { CodeRule } from '../codes/code-rule.js';
 import type { SigningOptions } from '../signing/signing-options.interface.js';
 
 /**
- * A member an envelope can have. `outcome` is the text `'success'` / `'failure'` (seed 000).
+ * A member an envelope can have. `outcome` is the text `'success'` / `'failure'` (the `status` of an "HTTP always
+ * 200" API).
  *
  * @example
  * const fields: Field[] = ['code', 'outcome', 'message', 'data'];
@@ -28,7 +29,7 @@ export type ValidationPipeSettings = ValidationPipeOptions;
  * Options of `ResponseModule.forRoot()`; every field is optional.
  *
  * @example
- * // seed 000: HTTP always 200, { status_id, status: 'success' | 'failure', message, data }
+ * // HTTP always 200, the outcome in the body: { status_id, status: 'success' | 'failure', message, data }
  * ResponseModule.forRoot({
  *   httpStatus: 'always-200',
  *   success: { code: 100, message: '请求成功' },
@@ -92,10 +93,11 @@ export interface ResponseOptions {
   /** Signed requests and replay protection for `@Signed()` routes (or every route with `global: true`). */
   signing?: SigningOptions;
   /**
-   * A rule for the shape of the codes, checked at start-up (failing it names the offenders): `'seed-004'`
-   * (5 digits, last two 00–09 success and 10–99 failure) or your own function. Built-in HTTP codes are exempt.
+   * A rule for the shape of the codes, checked at start-up (failing it names the offenders): `'api-number-kind'`
+   * (5 digits: 3 of API number, 2 of kind, 00–09 success and 10–99 failure) or your own function. Built-in HTTP
+   * codes are exempt. `'seed-004'`, its former name, still works for one release (deprecated, with a warning).
    */
-  codeRule?: 'seed-004' | CodeRule;
+  codeRule?: 'api-number-kind' | 'seed-004' | CodeRule;
   /**
    * What happens when a handler raises a `BusinessException` whose code its `@ApiThrows` (handler or controller)
    * does not declare: `'off'` (default), `'log'` (a warning), `'throw'` (the request fails with a 500). For dev and tests.

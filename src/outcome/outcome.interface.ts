@@ -23,7 +23,7 @@ export interface SuccessOutcome {
  */
 export interface FailureOutcome {
   readonly kind: 'failure';
-  /** Between 400 and 599; 390–399 for seed 003's custom business failures (`391`). */
+  /** Between 400 and 599; 390–399 for custom business failures (`391`, see `CustomStatusCodes`). */
   readonly httpStatus: number;
   readonly code: BusinessCode;
   readonly message: string;

@@ -11,7 +11,7 @@ import type { ResolvedSigningOptions } from '../options/resolved-options.interfa
 import { SignedRoutePolicy } from './signed-route.policy.js';
 import { readSigningHeaders, type SigningHeaders } from './signing-headers.js';
 import { constantTimeEqual, decodeSignature, hmacSha256, sha256Hex } from './signing-crypto.js';
-import { SigningCodes } from './signing.codes.js';
+import { SigningCodes } from '../codes/signing.codes.js';
 import { SigningSetupError } from './signing-setup.error.js';
 import { isWithinWindow, nonceTtlSeconds } from './timestamp-window.js';
 

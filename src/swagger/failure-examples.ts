@@ -1,7 +1,7 @@
 import type { ExampleObject } from '@nestjs/swagger';
 import { BusinessException } from '../codes/business.exception.js';
 import type { CodeDefinition } from '../codes/code-definition.interface.js';
-import { localise } from '../codes/locale.js';
+import { localise, placeholdersAsWritten } from '../codes/locale.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { failureOutcome } from '../outcome/failure-outcome.js';
 import type { RequestFacts } from '../outcome/outcome.interface.js';
@@ -40,7 +40,9 @@ export function businessFailureExamples(
 ): Record<string, ExampleObject> {
   const examples: Record<string, ExampleObject> = {};
   for (const definition of definitions) {
-    const value = renderedBody(new BusinessException(definition), factsFor(path, method, options), options);
+    // The message as written, placeholders and all: an example documents every occurrence, not one.
+    const exception = new BusinessException(definition, { params: placeholdersAsWritten(definition.message) });
+    const value = renderedBody(exception, factsFor(path, method, options), options);
     examples[definition.key ?? String(definition.code)] = {
       summary: `${String(definition.code)} ${localise(definition.message, options.locale.default)}`,
       value,

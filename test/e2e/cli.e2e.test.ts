@@ -37,6 +37,16 @@ export class AppModule {}
 Module({ imports: [ResponseModule.forRoot({ codes: [A] })] })(AppModule);
 `;
 
+/** A built main file that starts the app's server when imported, and exports the module as well. */
+const SERVER_MODULE = `
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module.js';
+const app = await NestFactory.create(AppModule);
+await app.listen(0, '127.0.0.1');
+console.log('server listening');
+export { AppModule };
+`;
+
 interface Result {
   code: number;
   stdout: string;
@@ -57,6 +67,7 @@ describe('the nest-envelope CLI, built and run with node', () => {
     await writeFile(join(home, 'app', 'duplicate.module.js'), DUPLICATE_MODULE);
     await writeFile(join(home, 'app', 'commonjs.module.cjs'), COMMONJS_MODULE);
     await writeFile(join(home, 'app', 'awaiting.module.js'), AWAITING_MODULE);
+    await writeFile(join(home, 'app', 'server.js'), SERVER_MODULE);
     bin = join(installed.pkg, installed.manifest.bin['nest-envelope']);
   }, 60_000);
 
@@ -64,7 +75,12 @@ describe('the nest-envelope CLI, built and run with node', () => {
 
   async function cli(...args: string[]): Promise<Result> {
     try {
-      const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: home });
+      // A CLI that does not exit is killed, and fails the test with code null.
+      const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+        cwd: home,
+        timeout: 30_000,
+        env: { ...process.env, PORT: '0' },
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };
@@ -113,6 +129,30 @@ describe('the nest-envelope CLI, built and run with node', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^\| `10010` \| `CatalogueA\.TAKEN` \| 400 +\| taken/m);
+  });
+
+  it('prints and exits when the module file starts a server at import, stdout holding the table alone', async () => {
+    const result = await cli('codes', 'app/server.js', '--format', 'json');
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as unknown[]).length).toBe(9);
+    expect(result.stderr).toContain('server listening');
+    expect(result.stderr).toContain('Nest application successfully started');
+  }, 40_000);
+
+  it('exits 2 when given the sample app’s main file, which starts a server and exports no module', async () => {
+    const result = await cli('codes', 'app/main.js');
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    // the server's own start-up lines may come before or after: they go to stderr too
+    expect(result.stderr).toMatch(/^nest-envelope: app\/main\.js has no export AppModule \(it exports nothing\)/m);
+  }, 40_000);
+
+  it('exits 2 with the usage on stderr when given no arguments, 0 with it on stdout for --help', async () => {
+    const none = await cli();
+    expect(none).toMatchObject({ code: 2, stdout: '' });
+    expect(none.stderr).toMatch(/^nest-envelope: a command is needed \(known: codes\)\n\nUsage: nest-envelope codes /);
+    const help = await cli('--help');
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^Usage: nest-envelope codes /);
   });
 
   it('fails with exit code 2 and the usage on a usage error', async () => {

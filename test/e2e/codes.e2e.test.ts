@@ -103,7 +103,7 @@ describe.each(ADAPTERS)('codes on %s', (adapter) => {
       expect(route.body.message).toBe('Cannot GET /no/such/route');
     });
 
-    it('answers seed 003’s 391 with the redirect target as the message', async () => {
+    it('answers the custom status 391 with the redirect target as the message', async () => {
       const res = await http().get('/shop/login/required').expect(391);
       expect(res.body).toMatchObject({ code: 391, message: '/login', status: 391, error: 'Failed And See Other' });
     });
@@ -169,7 +169,7 @@ describe.each(ADAPTERS)('codes on %s', (adapter) => {
 
     it('fails on codes that break the codeRule', async () => {
       await expect(
-        createTestApp(adapter, [shopAppModule({ codeRule: 'seed-004', codes: [ShopCodes] })]),
+        createTestApp(adapter, [shopAppModule({ codeRule: 'api-number-kind', codes: [ShopCodes] })]),
       ).rejects.toThrow('  - ShopCodes.ITEM_MISSING (404) must be a 5-digit number');
     });
   });

@@ -15,8 +15,8 @@ function withApp(adapter: (typeof ADAPTERS)[number], options: ResponseOptions) {
   return () => request(holder.t!.app.getHttpServer());
 }
 
-describe.each(ADAPTERS)('seed conventions by configuration alone on %s', (adapter) => {
-  describe('seed 000: { status_id, status: success|failure, message, data }, HTTP always 200', () => {
+describe.each(ADAPTERS)('the common API conventions by configuration alone on %s', (adapter) => {
+  describe('HTTP always 200, the outcome in the body: { status_id, status: success|failure, message, data }', () => {
     const http = withApp(adapter, {
       httpStatus: 'always-200',
       success: { code: 100, message: '请求成功' },
@@ -25,7 +25,7 @@ describe.each(ADAPTERS)('seed conventions by configuration alone on %s', (adapte
       failureFields: ['code', 'outcome', 'message', 'data'],
     });
 
-    it('answers a success with 200 and the seed-000 body', async () => {
+    it('answers a success with 200 and the status_id body', async () => {
       const res = await http().post('/orders').send({ sku: 'S0' }).expect(200);
       expect(res.text).toMatch(/^\{"status_id":100,"status":"success","message":"请求成功","data":\{/);
     });
@@ -43,7 +43,7 @@ describe.each(ADAPTERS)('seed conventions by configuration alone on %s', (adapte
     });
   });
 
-  describe('seed 001: { code, summary, data } with the request id as session', () => {
+  describe('self-describing string codes: { code, summary, data } with the request id as session', () => {
     const http = withApp(adapter, {
       success: { code: 'success', message: '成功' },
       fields: { message: 'summary', requestId: 'session' },
@@ -69,7 +69,7 @@ describe.each(ADAPTERS)('seed conventions by configuration alone on %s', (adapte
     });
   });
 
-  describe('seed 003: RESTful status, { code, msg, data } with code mirroring the HTTP status', () => {
+  describe('RESTful: { code, msg, data } with code mirroring the HTTP status', () => {
     const http = withApp(adapter, {
       success: { code: 'http-status', message: 'ok' },
       fields: { message: 'msg' },
@@ -93,7 +93,7 @@ describe.each(ADAPTERS)('seed conventions by configuration alone on %s', (adapte
     });
   });
 
-  describe('seed 004: HTTP status for success, { return_code, message } on failure', () => {
+  describe('HTTP status for success, { return_code, message } on failure', () => {
     const http = withApp(adapter, {
       success: { code: 10001 },
       fields: { code: 'return_code' },

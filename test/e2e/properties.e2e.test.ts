@@ -118,7 +118,7 @@ describe.each(ADAPTERS)('property: anything thrown on %s', (adapter) => {
         thrown.set(key, make);
         const res = await request(t.app.getHttpServer()).get(`/chaos/throw/${key}`);
         thrown.delete(key);
-        // 4xx/5xx, or a seed-003 business status of the 39x family (391: go to a page) that only a BusinessException gives
+        // 4xx/5xx, or a custom business status of the 39x family (391: go to a page) that only a BusinessException gives
         expect(res.status).toBeGreaterThanOrEqual(res.status < 400 && make() instanceof BusinessException ? 390 : 400);
         expect(res.status).toBeLessThanOrEqual(599);
         const body: unknown = JSON.parse(res.text);

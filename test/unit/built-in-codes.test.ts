@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import * as common from '@nestjs/common';
 import { BadRequestException, HttpException, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
-import { BusinessException, HttpStatusCodes, Seed003Codes } from '../../src/index.js';
+import { BusinessException, CustomStatusCodes, HttpStatusCodes, Seed003Codes } from '../../src/index.js';
 import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 import { httpStatusMessage, isBuiltInHttpCode } from '../../src/codes/http-status.codes.js';
 import { failureOutcome } from '../../src/outcome/failure-outcome.js';
@@ -24,7 +24,7 @@ describe('HttpStatusCodes', () => {
     }
   });
 
-  it("has seed 003's Chinese texts", () => {
+  it("has the Chinese texts of the RESTful convention's status table", () => {
     expect(HttpStatusCodes.OK.message['zh-CN']).toBe('成功');
     expect(HttpStatusCodes.UNAUTHORIZED.message['zh-CN']).toBe('未登录');
     expect(HttpStatusCodes.NOT_FOUND.message).toEqual({ en: 'Not Found', 'zh-CN': '实体数据不存在' });
@@ -43,28 +43,34 @@ describe('HttpStatusCodes', () => {
   it('is the only built-in catalogue exempt from duplicates', () => {
     expect(isBuiltInHttpCode(HttpStatusCodes.NOT_FOUND)).toBe(true);
     expect(isBuiltInHttpCode({ ...HttpStatusCodes.NOT_FOUND })).toBe(false);
-    expect(isBuiltInHttpCode(Seed003Codes.TOO_EARLY)).toBe(false);
+    expect(isBuiltInHttpCode(CustomStatusCodes.TOO_EARLY)).toBe(false);
   });
 });
 
-describe('Seed003Codes', () => {
-  it("has seed 003's custom codes, each answering with its own number", () => {
-    const codes = Object.values(Seed003Codes);
+describe('CustomStatusCodes', () => {
+  it('has the custom statuses, each answering with its own number', () => {
+    const codes = Object.values(CustomStatusCodes);
     expect(codes.map((definition) => definition.code)).toEqual([391, 419, 420, 425, 440, 494, 499, 590]);
     for (const definition of codes) expect(definition.status).toBe(definition.code);
-    expect(Seed003Codes.PAGE_EXPIRED.message).toEqual({ en: 'Page Expired', 'zh-CN': '临时token已过期，请刷新页面' });
-    expect(Seed003Codes.NO_ROWS_AVAILABLE.message).toEqual({ en: 'No Rows Available', 'zh-CN': '没有找到符合的数据' });
+    expect(CustomStatusCodes.PAGE_EXPIRED.message).toEqual({
+      en: 'Page Expired',
+      'zh-CN': '临时token已过期，请刷新页面',
+    });
+    expect(CustomStatusCodes.NO_ROWS_AVAILABLE.message).toEqual({
+      en: 'No Rows Available',
+      'zh-CN': '没有找到符合的数据',
+    });
   });
 
   it('answers 391 with the redirect target as the message, and 499 with the conflicting information', () => {
     const redirect = failureOutcome(
-      new BusinessException(Seed003Codes.FAILED_AND_SEE_OTHER, { params: { target: '/login' } }),
+      new BusinessException(CustomStatusCodes.FAILED_AND_SEE_OTHER, { params: { target: '/login' } }),
       options,
       'zh-CN',
     );
     expect(redirect).toMatchObject({ httpStatus: 391, code: 391, message: '/login', error: 'Failed And See Other' });
     const conflict = failureOutcome(
-      new BusinessException(Seed003Codes.CONFLICT_WITH, { params: { info: 'order 7 was paid' } }),
+      new BusinessException(CustomStatusCodes.CONFLICT_WITH, { params: { info: 'order 7 was paid' } }),
       options,
       'en',
     );
@@ -82,6 +88,11 @@ describe('Seed003Codes', () => {
     expect(
       failureOutcome(new BusinessException({ code: 'X', status: 302, message: 'x' }), options, 'en').httpStatus,
     ).toBe(500);
+  });
+
+  it('is still exported under its former name, Seed003Codes (deprecated), as the same object', () => {
+    expect(Seed003Codes).toBe(CustomStatusCodes);
+    expect(CustomStatusCodes.PAGE_EXPIRED.catalogue).toBe('CustomStatusCodes');
   });
 });
 

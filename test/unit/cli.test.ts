@@ -4,10 +4,10 @@ import { AppModule } from '../../sample-app/src/app.module.js';
 import { defineCodes, ResponseModule } from '../../src/index.js';
 import { CLI_USAGE, CliUsageError, parseCliArgs } from '../../src/cli/cli-args.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { exitAfterOutput, stdoutToStderr } from '../../src/cli/process-output.js';
 
 describe('parseCliArgs', () => {
   it.each([
-    [[], { kind: 'help' }],
     [['--help'], { kind: 'help' }],
     [['codes', 'x.js', '-h'], { kind: 'help' }],
     [
@@ -24,6 +24,7 @@ describe('parseCliArgs', () => {
   });
 
   it.each([
+    [[], 'a command is needed (known: codes)'],
     [['list'], 'unknown command "list" (known: codes)'],
     [['--format', 'md'], 'unknown command undefined (known: codes)'],
     [['codes'], 'codes needs the module file, e.g. dist/app.module.js'],
@@ -109,5 +110,52 @@ describe('runCli', () => {
     expect((await run(['codes', 'x.js'], {})).err).toContain('(it exports nothing)');
     expect((await run(['frobnicate'])).code).toBe(2);
     expect(await run(['--help'])).toEqual({ code: 0, out: `${CLI_USAGE}\n`, err: '' });
+    expect(await run([])).toEqual({
+      code: 2,
+      out: '',
+      err: `nest-envelope: a command is needed (known: codes)\n\n${CLI_USAGE}\n`,
+    });
+  });
+});
+
+describe('the bin’s output: stdout for the table alone, then exit', () => {
+  /** A stream that records what it is given and calls back later, as a pipe does. */
+  function stream(log: string[], name: string) {
+    return {
+      write(text: string, done?: () => void) {
+        log.push(`${name}:${text}`);
+        if (done)
+          setTimeout(() => {
+            log.push(`${name}:flushed`);
+            done();
+          }, 5);
+        return true;
+      },
+    } as unknown as NodeJS.WriteStream;
+  }
+
+  it('sends what others print to stderr, and exits with the code only once both streams took the output', async () => {
+    const log: string[] = [];
+    const proc = {
+      stdout: stream(log, 'out'),
+      stderr: stream(log, 'err'),
+      exit: (code: number): never => {
+        log.push(`exit:${code}`);
+        return undefined as never;
+      },
+    };
+    const stdout = stdoutToStderr(proc);
+    proc.stdout.write('[Nest] listening on 3000\n');
+    stdout.write('| code |\n');
+    await exitAfterOutput(proc, stdout, 2);
+    expect(log).toEqual([
+      'err:[Nest] listening on 3000\n',
+      'out:| code |\n',
+      'out:',
+      'err:',
+      'out:flushed',
+      'err:flushed',
+      'exit:2',
+    ]);
   });
 });

@@ -163,22 +163,22 @@ describe('readEnvelope', () => {
     );
   });
 
-  it('follows renamed fields, and success codes when HTTP is always 200 (seed 000)', () => {
-    const seed000: ResponseOptions = {
+  it('follows renamed fields, and success codes when HTTP is always 200', () => {
+    const always200: ResponseOptions = {
       httpStatus: 'always-200',
       success: { code: 100 },
       fields: { code: 'status_id', outcome: 'status' },
       successFields: ['code', 'outcome', 'message', 'data'],
       failureFields: ['code', 'outcome', 'message', 'data'],
     };
-    const resolved = resolveResponseOptions(seed000);
+    const resolved = resolveResponseOptions(always200);
     const ok = JSON.stringify(
       renderSuccess({ kind: 'success', httpStatus: 200, code: 100, message: 'OK', data: 5 }, facts, resolved),
     );
     const client = { fields: { code: 'status_id' }, successCodes: [100] };
     expect(readEnvelope({ status: 200, text: ok, header: noHeaders }, client)).toBe(5);
     const error = caught(() =>
-      readEnvelope({ status: 200, text: failureText(conflict, seed000), header: () => 'hdr-id' }, client),
+      readEnvelope({ status: 200, text: failureText(conflict, always200), header: () => 'hdr-id' }, client),
     );
     expect(error).toMatchObject({ code: 10010, message: 'out of stock', status: 200, requestId: 'hdr-id' });
     const spring = caught(() =>

@@ -15,7 +15,10 @@ const PaymentCodes = defineCodes(
   { CARD_DECLINED: { code: 10010, status: 402, message: 'card declined' } },
   { name: 'PaymentCodes' },
 );
-const Seed000Codes = defineCodes({ WRONG_METHOD: { code: 201, message: '请求方法错误' } }, { name: 'Seed000Codes' });
+const Always200Codes = defineCodes(
+  { WRONG_METHOD: { code: 201, message: '请求方法错误' } },
+  { name: 'Always200Codes' },
+);
 const Unnamed = defineCodes({ OUT_OF_STOCK: { code: 10010, message: 'gone' } });
 
 const inCatalogue = (catalogue: object, index: number): CodeSighting[] =>
@@ -76,11 +79,11 @@ describe('collectCodes: duplicates', () => {
 });
 
 describe('collectCodes: the built-in HTTP catalogue', () => {
-  it('is exempt: a team 404 or seed 000’s 201 is legal and wins', () => {
+  it('is exempt: a team 404 or an always-200 API’s 201 is legal and wins', () => {
     const { codes, conflicts } = collect(
       ...inCatalogue(HttpStatusCodes, 0),
       ...inCatalogue(OrderCodes, 1),
-      ...inCatalogue(Seed000Codes, 2),
+      ...inCatalogue(Always200Codes, 2),
     );
     expect(conflicts).toEqual([]);
     const notFound = codes.find((entry) => entry.code === 404);
@@ -90,7 +93,7 @@ describe('collectCodes: the built-in HTTP catalogue', () => {
       message: { en: 'order not found', 'zh-CN': '订单不存在' },
     });
     expect(codes.find((entry) => entry.code === 201)).toMatchObject({
-      name: 'Seed000Codes.WRONG_METHOD',
+      name: 'Always200Codes.WRONG_METHOD',
       builtIn: false,
     });
     expect(codes.find((entry) => entry.code === 200)).toMatchObject({ name: 'HttpStatusCodes.OK', builtIn: true });

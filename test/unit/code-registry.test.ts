@@ -115,10 +115,10 @@ describe('CodeRegistry', () => {
   });
 
   it('stops start-up on codes that break the codeRule, naming them', async () => {
-    await expect(registryOf({ codeRule: 'seed-004', codes: [ShippingCodes] })).rejects.toThrow(
+    await expect(registryOf({ codeRule: 'api-number-kind', codes: [ShippingCodes] })).rejects.toThrow(
       'CodeRegistry: codes break the codeRule option:\n' +
-        '  - OrderCodes.NOT_FOUND (404) must be a 5-digit number: 3 digits of API number, 2 of kind (seed 004)\n' +
-        '  - ShippingCodes.SHIPPED (40002) is a failure code: its last two digits must be 10–99 (seed 004)',
+        '  - OrderCodes.NOT_FOUND (404) must be a 5-digit number: 3 digits of API number, 2 of kind\n' +
+        '  - ShippingCodes.SHIPPED (40002) is a failure code: its last two digits must be 10–99',
     );
     const numeric = await registryOf({
       codeRule: ({ code }) => (typeof code === 'number' ? undefined : 'must be a number'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CodeRule, seed004Rule } from '../../src/index.js';
+import { type CodeRule, apiNumberKindRule } from '../../src/index.js';
 import type { RegisteredCode } from '../../src/codes/code-collection.js';
 import { codeRuleMessage, codeRuleViolations } from '../../src/codes/code-rule.js';
 
@@ -13,7 +13,7 @@ function entry(
   return { code, name, status: undefined, message: 'm', kind, endpoints: [], builtIn, definition };
 }
 
-describe('seed004Rule', () => {
+describe('apiNumberKindRule', () => {
   it.each([
     [10000, 'success', undefined],
     [10009, 'success', undefined],
@@ -24,15 +24,15 @@ describe('seed004Rule', () => {
     [90099, 'success', undefined],
     [90100, 'failure', undefined],
     [90102, 'failure', undefined],
-    [10010, 'success', 'is a success code: its last two digits must be 00–09 (seed 004)'],
-    [10009, 'failure', 'is a failure code: its last two digits must be 10–99 (seed 004)'],
-    [90050, 'failure', 'is a failure code in the shared success family 900xx (seed 004)'],
-    [90150, 'success', 'is a success code in the shared failure family 901xx (seed 004)'],
-    [404, 'failure', 'must be a 5-digit number: 3 digits of API number, 2 of kind (seed 004)'],
-    [100000, 'failure', 'must be a 5-digit number: 3 digits of API number, 2 of kind (seed 004)'],
-    ['10010', 'failure', 'must be a 5-digit number: 3 digits of API number, 2 of kind (seed 004)'],
+    [10010, 'success', 'is a success code: its last two digits must be 00–09'],
+    [10009, 'failure', 'is a failure code: its last two digits must be 10–99'],
+    [90050, 'failure', 'is a failure code in the shared success family 900xx'],
+    [90150, 'success', 'is a success code in the shared failure family 901xx'],
+    [404, 'failure', 'must be a 5-digit number: 3 digits of API number, 2 of kind'],
+    [100000, 'failure', 'must be a 5-digit number: 3 digits of API number, 2 of kind'],
+    ['10010', 'failure', 'must be a 5-digit number: 3 digits of API number, 2 of kind'],
   ] as const)('%j as a %s code → %s', (code, kind, problem) => {
-    expect(seed004Rule(entry(code, kind))).toBe(problem);
+    expect(apiNumberKindRule(entry(code, kind))).toBe(problem);
   });
 });
 
@@ -44,12 +44,12 @@ describe('codeRuleViolations', () => {
       entry(10003, 'failure', 'OrderCodes.ORDER_LOCKED'),
       entry(418, 'failure'),
     ];
-    const violations = codeRuleViolations(codes, seed004Rule);
+    const violations = codeRuleViolations(codes, apiNumberKindRule);
     expect(violations.map((v) => v.code)).toEqual([10003, 418]);
     expect(codeRuleMessage(violations)).toBe(
       'CodeRegistry: codes break the codeRule option:\n' +
-        '  - OrderCodes.ORDER_LOCKED (10003) is a failure code: its last two digits must be 10–99 (seed 004)\n' +
-        '  - code 418 must be a 5-digit number: 3 digits of API number, 2 of kind (seed 004)',
+        '  - OrderCodes.ORDER_LOCKED (10003) is a failure code: its last two digits must be 10–99\n' +
+        '  - code 418 must be a 5-digit number: 3 digits of API number, 2 of kind',
     );
   });
 

@@ -1,13 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { type CodeRule, HttpStatusCodes, seed004Rule } from '../../src/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import { apiNumberKindRule, type CodeRule, HttpStatusCodes, seed004Rule } from '../../src/index.js';
 import { codeRuleOf } from '../../src/codes/code-rule.js';
 import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 
 describe('the codeRule, strictThrows and codes options', () => {
-  it("resolves 'seed-004' to its rule and keeps a function", () => {
-    const preset = resolveResponseOptions({ codeRule: 'seed-004' }).codeRule;
-    expect(preset).toBe('seed-004');
-    expect(codeRuleOf(preset!)).toBe(seed004Rule);
+  it("resolves 'api-number-kind' to its rule and keeps a function", () => {
+    const preset = resolveResponseOptions({ codeRule: 'api-number-kind' }).codeRule;
+    expect(preset).toBe('api-number-kind');
+    expect(codeRuleOf(preset!)).toBe(apiNumberKindRule);
     const own: CodeRule = () => undefined;
     expect(resolveResponseOptions({ codeRule: own }).codeRule).toBe(own);
     expect(codeRuleOf(own)).toBe(own);
@@ -16,10 +16,26 @@ describe('the codeRule, strictThrows and codes options', () => {
     expect(resolveResponseOptions({ strictThrows: 'throw' }).strictThrows).toBe('throw');
   });
 
+  it("still takes the former name 'seed-004' (deprecated) as the same rule, warning once", () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      expect(resolveResponseOptions({ codeRule: 'seed-004' }).codeRule).toBe('api-number-kind');
+      expect(resolveResponseOptions({ codeRule: 'seed-004' }).codeRule).toBe('api-number-kind');
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn).toHaveBeenCalledWith(
+        "ResponseModule: codeRule 'seed-004' is deprecated; use 'api-number-kind' (the same rule)",
+        { type: 'DeprecationWarning', code: 'NEST_ENVELOPE_CODE_RULE_NAME' },
+      );
+    } finally {
+      warn.mockRestore();
+    }
+    expect(seed004Rule).toBe(apiNumberKindRule);
+  });
+
   it.each([
     [
-      { codeRule: 'seed-005' },
-      'codeRule must be "seed-004" or a function (code) => string | undefined (got "seed-005")',
+      { codeRule: 'api-number' },
+      'codeRule must be "api-number-kind" or a function (code) => string | undefined (got "api-number")',
     ],
     [{ strictThrows: true }, 'strictThrows must be one of "off", "log", "throw" (got true)'],
     [

@@ -67,6 +67,7 @@ function compilerOptions(): ts.CompilerOptions {
     paths: {
       'nest-envelope': [join(ROOT, 'src/index.ts')],
       'nest-envelope/client': [join(ROOT, 'src/client/index.ts')],
+      'nest-envelope/codes': [join(ROOT, 'src/codes/index.ts')],
       'nest-envelope/swagger': [join(ROOT, 'src/swagger/index.ts')],
       'nest-envelope/redis': [join(ROOT, 'src/redis/index.ts')],
     },

@@ -117,6 +117,23 @@ describe('subpath entries keep their dependencies to themselves', () => {
       expect(readFileSync(resolve(root, file), 'utf8'), file).not.toMatch(/\bBuffer\b|process\./);
   });
 
+  it('nest-envelope/codes loads no Nest, no node: module, no exception class: a front end can bundle it', () => {
+    const { files, bare } = runtimeGraph('src/codes/index.ts');
+    expect(bare).toEqual([]);
+    expect(files).toContain('src/codes/define-codes.ts'); // the graph is really followed
+    expect(files).toContain('src/codes/signing.codes.ts');
+    expect(files.filter((file) => !file.startsWith('src/codes/') && !file.startsWith('src/options/'))).toEqual([]);
+    expect(files.filter((file) => /exception|decorator|registry|\.module\./.test(file))).toEqual([]);
+    for (const file of files)
+      expect(readFileSync(resolve(root, file), 'utf8'), file).not.toMatch(/\bBuffer\b|process\./);
+  });
+
+  it('the main entry exports the very catalogues and defineCodes of nest-envelope/codes', async () => {
+    const main = await import('../../src/index.js');
+    const codes = await import('../../src/codes/index.js');
+    for (const [name, value] of Object.entries(codes)) expect(main[name as keyof typeof main], name).toBe(value);
+  });
+
   it('the main entry never loads ioredis nor the redis entry', () => {
     const { files, bare } = runtimeGraph('src/index.ts');
     expect(files).toContain('src/signing/signature.guard.ts'); // the graph is really followed
@@ -145,6 +162,7 @@ describe('subpath entries keep their dependencies to themselves', () => {
     });
     expect(pkg.exports['.']).toEqual(entry('index'));
     expect(pkg.exports['./client']).toEqual(entry('client/index'));
+    expect(pkg.exports['./codes']).toEqual(entry('codes/index'));
     expect(pkg.exports['./redis']).toEqual(entry('redis/index'));
     expect(pkg.exports['./swagger']).toEqual(entry('swagger/index'));
     expect(pkg.peerDependenciesMeta['@nestjs/swagger']).toEqual({ optional: true });

@@ -211,7 +211,7 @@ describe('failureOutcome: BusinessException', () => {
   it('is an HttpException, so Nest alone still answers it', () => {
     const exception = new BusinessException({ code: 'E1', message: 'bad' });
     expect(exception).toBeInstanceOf(HttpException);
-    expect(exception.getResponse()).toEqual({ code: 'E1', message: 'bad' });
+    expect(exception.getResponse()).toEqual({ statusCode: 400, message: 'bad', error: 'Bad Request', code: 'E1' });
   });
 
   it('treats a definition with a success status as a server fault', () => {

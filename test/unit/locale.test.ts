@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, localise, LocaleNegotiator, parseAcceptLanguage } from '../../src/codes/locale.js';
+import {
+  interpolate,
+  localise,
+  LocaleNegotiator,
+  parseAcceptLanguage,
+  placeholdersAsWritten,
+} from '../../src/codes/locale.js';
 
 describe('parseAcceptLanguage', () => {
   it('orders ranges by quality, keeping header order for ties, and drops q=0 and garbage', () => {
@@ -56,11 +62,59 @@ describe('localise', () => {
 });
 
 describe('interpolate', () => {
-  it('fills {name} placeholders and leaves unknown ones', () => {
-    expect(interpolate('sku {sku} has {left} left; {unknown}', { sku: 'A1', left: 0 })).toBe(
-      'sku A1 has 0 left; {unknown}',
+  it('fills {name} placeholders', () => {
+    expect(interpolate('sku {sku} has {left} left, {n}n, {ok}', { sku: 'A1', left: 0, n: 9n, ok: true })).toBe(
+      'sku A1 has 0 left, 9n, true',
     );
     expect(interpolate('no placeholders', { a: 1 })).toBe('no placeholders');
-    expect(interpolate('{a}', { a: null })).toBe('{a}');
+    expect(interpolate('price: {p}', { p: '$& $1' })).toBe('price: $& $1'); // no replacement patterns
+  });
+
+  it('never leaves a raw {name}: a placeholder with nothing to show is left out with one space beside it', () => {
+    expect(interpolate('book {id} not found', {})).toBe('book not found');
+    expect(interpolate('{id} not found', {})).toBe('not found');
+    expect(interpolate('out of stock: {sku}', { sku: { deep: 1 } })).toBe('out of stock:');
+    expect(interpolate('订单 {id} 不存在', { id: null })).toBe('订单 不存在');
+    expect(interpolate('{a}', { a: () => 1 })).toBe('');
+    // inherited members are not params
+    expect(interpolate('{constructor} {toString}', {})).toBe('');
+    expect(interpolate('x {a} {b} y', {})).toBe('x y');
+    expect(interpolate('{a}{b} x', {})).toBe('x');
+    expect(interpolate('{a} {b}', { a: 'A' })).toBe('A');
+    expect(interpolate('已借出：{title}，{days} 天后归还', { title: '三体' })).toBe('已借出：三体，天后归还');
+  });
+
+  it('leaves text that is not a placeholder as it is', () => {
+    expect(interpolate('use {} or { x } or {9x} or {"a":1}', {})).toBe('use {} or { x } or {9x} or {"a":1}');
+  });
+
+  it('never throws: a throwing getter or proxy shows nothing', () => {
+    const getter = Object.defineProperty({}, 'id', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(interpolate('book {id} not found', getter)).toBe('book not found');
+    const trap = new Proxy(
+      {},
+      {
+        getOwnPropertyDescriptor() {
+          throw new Error('trap');
+        },
+      },
+    );
+    expect(interpolate('book {id} not found', trap)).toBe('book not found');
+  });
+});
+
+describe('placeholdersAsWritten', () => {
+  it('gives params that render a message as written, in every locale', () => {
+    const message = { en: 'user {id} not found in {org.name}', 'zh-CN': '用户 {id} 不存在 {extra}' };
+    const params = placeholdersAsWritten(message);
+    expect(params).toEqual({ id: '{id}', 'org.name': '{org.name}', extra: '{extra}' });
+    expect(interpolate(message.en, params)).toBe(message.en);
+    expect(interpolate(message['zh-CN'], params)).toBe(message['zh-CN']);
+    expect(placeholdersAsWritten('no {} placeholders { x }')).toEqual({});
   });
 });

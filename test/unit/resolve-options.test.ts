@@ -57,7 +57,7 @@ describe('resolveResponseOptions', () => {
     expect(resolveResponseOptions({}).success.code).toBe(0);
   });
 
-  it('renames fields and keeps the configured order (seed 000)', () => {
+  it('renames fields and keeps the configured order (HTTP always 200, status_id)', () => {
     const options = resolveResponseOptions({
       fields: { code: 'status_id', outcome: 'status' },
       successFields: ['code', 'outcome', 'message', 'data'],

@@ -48,7 +48,7 @@ const CONFIGS: [string, ResponseOptions][] = [
   ['spring', { validation: { style: 'spring' } }],
   ['problem+json', { format: 'problem+json', timestamp: { format: 'epoch-ms' } }],
   [
-    'seed 000',
+    'HTTP always 200, status_id and status',
     {
       httpStatus: 'always-200',
       success: { code: 100, message: '请求成功' },
@@ -58,7 +58,7 @@ const CONFIGS: [string, ResponseOptions][] = [
     },
   ],
   [
-    'seed 004',
+    'return_code on failure only',
     {
       fields: { code: 'return_code' },
       failureFields: ['code', 'message'],

@@ -19,7 +19,7 @@ describe('createTimestampFormatter', () => {
     expect(createTimestampFormatter('iso', 'America/St_Johns')(MOMENT)).toBe('2026-11-22T04:30:05.042-03:30');
   });
 
-  it('writes YYYY-MM-DD HH:mm:ss in Asia/Shanghai (seed 002)', () => {
+  it('writes YYYY-MM-DD HH:mm:ss in Asia/Shanghai (East-8, WeChat Pay style)', () => {
     expect(createTimestampFormatter('YYYY-MM-DD HH:mm:ss', 'Asia/Shanghai')(MOMENT)).toBe('2026-11-22 16:00:05');
   });
 

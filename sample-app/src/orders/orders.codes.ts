@@ -1,7 +1,7 @@
-import { defineCodes } from 'nest-envelope';
+import { defineCodes } from 'nest-envelope/codes'; // Nest-free: the front end imports this file too
 
 /**
- * The codes of the orders API, in seed 004's shape: 100 is the API's number, 00–09 successes, 10–99 failures.
+ * The codes of the orders API, in the "API number + kind" shape: 100 is the API's number, 00–09 successes, 10–99 failures.
  */
 export const OrderCodes = defineCodes(
   {

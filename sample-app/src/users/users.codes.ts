@@ -1,6 +1,6 @@
-import { defineCodes } from 'nest-envelope';
+import { defineCodes } from 'nest-envelope/codes'; // Nest-free: the front end imports this file too
 
-/** The codes of the users API: 200 is the API's number (seed 004). */
+/** The codes of the users API: 200 is the API's number ("API number + kind"). */
 export const UserCodes = defineCodes(
   {
     USERS_LISTED: { code: 20000, message: { en: 'users', 'zh-CN': '用户列表' } },

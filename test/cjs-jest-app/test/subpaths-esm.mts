@@ -1,6 +1,7 @@
 // The same, from an ES module (.mts) importing the CommonJS package: named imports, as Node resolves them.
 import { BusinessException, defineCodes, ResponseModule, type ResponseOptions } from 'nest-envelope';
 import { ApiError, type FetchResponseLike, isApiError, unwrap } from 'nest-envelope/client';
+import { defineCodes as defineSharedCodes, HttpStatusCodes } from 'nest-envelope/codes';
 import { RedisNonceStore, type RedisSetNxClient } from 'nest-envelope/redis';
 import { ApiEnvelope, applyEnvelopeToDocument } from 'nest-envelope/swagger';
 
@@ -10,6 +11,10 @@ export const module = ResponseModule.forRoot(options);
 export const status: number = new BusinessException(Codes.GONE).getStatus();
 export const error: unknown = new ApiError({ status: 410, code: 30020, message: 'gone', body: null });
 export const recognised: boolean = isApiError(error, Codes.GONE);
+const Shared = defineSharedCodes({ TAKEN: { code: 30021, status: 409, message: 'taken' } }, { name: 'Shared' });
+export const shared: boolean = isApiError(error, Shared.TAKEN) || isApiError(error, HttpStatusCodes.NOT_FOUND);
+// @ts-expect-error a shared catalogue's entries need a code
+defineSharedCodes({ BROKEN: { message: 'no code' } });
 declare const response: FetchResponseLike;
 export const data: Promise<{ id: number }> = unwrap<{ id: number }>(response);
 declare const client: RedisSetNxClient;

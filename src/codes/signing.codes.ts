@@ -1,4 +1,4 @@
-import type { CodeDefinition } from '../codes/code-definition.interface.js';
+import type { CodeDefinition } from './code-definition.interface.js';
 
 // Frozen to the messages, like `defineCodes` catalogues: a shared definition must not be edited at run time.
 function frozen<T extends Record<string, CodeDefinition>>(catalogue: T): Readonly<T> {
