@@ -14,6 +14,7 @@ import { ThrowsContractCheck } from '../http/throws-contract.check.js';
 import { RESPONSE_OPTIONS, RESPONSE_OPTIONS_INPUT } from '../options/options.constants.js';
 import { resolveResponseOptions } from '../options/resolve-options.js';
 import type { ResponseModuleAsyncOptions, ResponseOptions } from '../options/response-options.interface.js';
+import { RawBodyCheck } from '../signing/raw-body.check.js';
 import { globalSignatureGuard } from '../signing/signature-guard.provider.js';
 import { EnvelopeValidationPipe } from '../validation/envelope-validation.pipe.js';
 
@@ -34,6 +35,7 @@ const INJECTABLES = [
 const SHARED_PROVIDERS: Provider[] = [
   ...INJECTABLES,
   AdapterHooks,
+  RawBodyCheck,
   { provide: APP_FILTER, useExisting: ResponseExceptionFilter },
   { provide: APP_PIPE, useExisting: EnvelopeValidationPipe },
 ];
@@ -50,10 +52,17 @@ const EXPORTS = [RESPONSE_OPTIONS, ...INJECTABLES];
  */
 @Module({})
 export class ResponseModule implements NestModule {
-  constructor(private readonly hooks: AdapterHooks) {}
+  constructor(
+    private readonly hooks: AdapterHooks,
+    private readonly rawBody: RawBodyCheck,
+  ) {}
 
-  /** Runs once the HTTP adapter exists and before Nest registers the routes: installs the success path. */
+  /**
+   * Runs once the HTTP adapter exists and before Nest registers the routes: stops start-up when signing cannot
+   * read raw bodies, then installs the success path.
+   */
   configure(): void {
+    this.rawBody.assertReady();
     this.hooks.install();
   }
 
