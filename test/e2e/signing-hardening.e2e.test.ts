@@ -173,6 +173,20 @@ describe.each(ADAPTERS)('signed bodies the app does not parse, on %s', (adapter)
     expect(t().logger.of('error')).toEqual([]);
   });
 
+  // Express has no such types: every type reaches the guard there (above).
+  const fastifyOnly = adapter === 'fastify' ? it : () => undefined;
+  fastifyOnly('leaves types Fastify has no parser for to Fastify’s own 415, in the envelope', async () => {
+    for (const type of ['text/xml', undefined]) {
+      const signed = await sign('POST', '/signed/orders', { body: '<x/>', contentType: type ?? '' });
+      const headers = lower(signed.headers);
+      if (type === undefined) delete headers['content-type'];
+      const res = await rawRequest(port(), '/signed/orders', headers, { method: 'POST', body: '<x/>' });
+      expect(res.status, String(type)).toBe(415);
+      expect(res.body).toMatchObject({ status: 415, error: 'Unsupported Media Type' });
+    }
+    expect(t().logger.of('error')).toEqual([]);
+  });
+
   it('still verifies JSON and URL-encoded bodies (the control)', async () => {
     for (const [body, contentType] of [
       ['{"sku":"x"}', 'application/json; charset=utf-8'],
