@@ -14,6 +14,11 @@ function frozen<T extends Record<string, CodeDefinition>>(catalogue: T): Readonl
  * if (body.code === SigningCodes.SIGN_TIMESTAMP_OUT_OF_WINDOW.code) resyncClock(body.detail.serverTime);
  */
 export const SigningCodes = frozen({
+  SIGN_TARGET_INVALID: {
+    code: 'SIGN_TARGET_INVALID',
+    status: 400,
+    message: { en: 'The request target cannot be signed', 'zh-CN': '请求目标无法签名' },
+  },
   SIGN_HEADER_MISSING: {
     code: 'SIGN_HEADER_MISSING',
     status: 400,
@@ -24,10 +29,26 @@ export const SigningCodes = frozen({
     status: 400,
     message: { en: 'Malformed signing header {header}', 'zh-CN': '签名请求头 {header} 格式错误' },
   },
+  SIGN_BODY_UNREADABLE: {
+    code: 'SIGN_BODY_UNREADABLE',
+    status: 415,
+    message: {
+      en: 'The body of a signed request must be of a content type this server reads',
+      'zh-CN': '签名请求的请求体必须是服务器可读取的内容类型',
+    },
+  },
   SIGN_ERROR: {
     code: 'SIGN_ERROR',
     status: 401,
     message: { en: 'Signature verification failed', 'zh-CN': '签名验证失败' },
+  },
+  SIGN_VERSION_UNSUPPORTED: {
+    code: 'SIGN_VERSION_UNSUPPORTED',
+    status: 401,
+    message: {
+      en: 'The request is signed with canonical string version 1, which this server no longer accepts; update the client',
+      'zh-CN': '请求使用第 1 版规范字符串签名，服务器已不再接受，请升级客户端',
+    },
   },
   SIGN_TIMESTAMP_OUT_OF_WINDOW: {
     code: 'SIGN_TIMESTAMP_OUT_OF_WINDOW',
@@ -54,3 +75,16 @@ export const SigningCodes = frozen({
     },
   },
 } as const satisfies Record<string, CodeDefinition>);
+
+const OWN = new Set<CodeDefinition>(Object.values(SigningCodes));
+
+/**
+ * True for a definition of `SigningCodes`: a failure the module raises itself, which no `@ApiThrows` needs to
+ * declare (`strictThrows` never counts it as a contract violation).
+ *
+ * @example
+ * isSigningCode(SigningCodes.SIGN_ERROR); // true
+ */
+export function isSigningCode(definition: CodeDefinition): boolean {
+  return OWN.has(definition);
+}

@@ -41,9 +41,12 @@ export class FailureLog {
     const line = `${facts.method} ${facts.path} ${outcome.httpStatus} [requestId=${facts.requestId}]`;
     try {
       if (outcome.httpStatus >= 500) {
+        // One entry: the line (with the code), the stack, and the cause (a nonce store's error, say).
+        const cause = exception instanceof Error && exception.cause !== undefined ? exception.cause : undefined;
         this.logger.error(
-          `${line} ${outcome.exception?.name ?? 'Error'}`,
-          outcome.exception?.stack ?? describeThrown(exception),
+          `${line} ${outcome.exception?.name ?? 'Error'}${outcome.code === outcome.httpStatus ? '' : ` ${String(outcome.code)}`}`,
+          (outcome.exception?.stack ?? describeThrown(exception)) +
+            (cause === undefined ? '' : `\ncaused by: ${stackOrDescription(cause)}`),
         );
       } else if (exception instanceof BusinessException && exception.cause !== undefined) {
         // The cause of a business failure is for the team, never for the client.

@@ -6,13 +6,15 @@ import type { ResolvedResponseOptions } from '../options/resolved-options.interf
 import type { RequestFacts } from '../outcome/outcome.interface.js';
 import { FailureLog } from './failure-log.js';
 import type { IncomingRequest } from './request-facts.reader.js';
+import { isSigningCode } from '../codes/signing.codes.js';
 import { RouteInfoCache } from './route-info.cache.js';
 import { routeRefOf } from './route-ref.js';
 
 /**
  * `strictThrows`: a business failure the endpoint (handler or controller) did not declare with `@ApiThrows` is
- * logged (`'log'`), or becomes a 500 (`'throw'`). Also for failures raised by guards and pipes: the route is known
- * from the request.
+ * logged (`'log'`), or becomes a 500 (`'throw'`). Also for failures raised by the app's guards and pipes: the route
+ * is known from the request. The module's own failures (`SigningCodes`) are never a violation: the contract is
+ * between the app and its `@ApiThrows`, and the module's codes are documented by the module.
  *
  * @example
  * const exception = contract.check(thrown, request, facts); // an UndeclaredBusinessCodeError under 'throw'
@@ -31,6 +33,7 @@ export class ThrowsContractCheck {
    */
   check(exception: unknown, request: IncomingRequest, facts: RequestFacts): unknown {
     if (this.options.strictThrows === 'off' || !(exception instanceof BusinessException)) return exception;
+    if (isSigningCode(exception.definition)) return exception;
     const route = routeRefOf(request);
     if (route === undefined) return exception;
     const { codes } = this.routes.info(route.handler, route.controller);

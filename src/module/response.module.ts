@@ -15,6 +15,7 @@ import { RESPONSE_OPTIONS, RESPONSE_OPTIONS_INPUT, VALIDATION_PIPE_OPTIONS } fro
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { resolveResponseOptions } from '../options/resolve-options.js';
 import type { ResponseModuleAsyncOptions, ResponseOptions } from '../options/response-options.interface.js';
+import { RawBodyCheck } from '../signing/raw-body.check.js';
 import { globalSignatureGuard } from '../signing/signature-guard.provider.js';
 import { EnvelopeValidationPipe } from '../validation/envelope-validation.pipe.js';
 import { GlobalValidationPipe } from '../validation/global-validation.pipe.js';
@@ -42,6 +43,7 @@ const SHARED_PROVIDERS: Provider[] = [
     useFactory: (options: ResolvedResponseOptions) => options.validation.pipe || {},
     inject: [RESPONSE_OPTIONS],
   },
+  RawBodyCheck,
   { provide: APP_FILTER, useExisting: ResponseExceptionFilter },
   { provide: APP_PIPE, useExisting: GlobalValidationPipe },
 ];
@@ -59,10 +61,17 @@ const EXPORTS = [RESPONSE_OPTIONS, VALIDATION_PIPE_OPTIONS, ...INJECTABLES];
  */
 @Module({})
 export class ResponseModule implements NestModule {
-  constructor(private readonly hooks: AdapterHooks) {}
+  constructor(
+    private readonly hooks: AdapterHooks,
+    private readonly rawBody: RawBodyCheck,
+  ) {}
 
-  /** Runs once the HTTP adapter exists and before Nest registers the routes: installs the success path. */
+  /**
+   * Runs once the HTTP adapter exists and before Nest registers the routes: stops start-up when signing cannot
+   * read raw bodies, then installs the success path.
+   */
   configure(): void {
+    this.rawBody.assertReady();
     this.hooks.install();
   }
 

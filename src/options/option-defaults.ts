@@ -66,3 +66,9 @@ export const DEPRECATED_CODE_RULE_PRESETS = { 'seed-004': 'api-number-kind' } as
 
 /** Seconds a signed request's timestamp may be off, either way. */
 export const DEFAULT_SIGNING_WINDOW = 300;
+
+/** How long a signed request waits for the nonce store, in milliseconds, before it is refused (503). */
+export const DEFAULT_NONCE_STORE_TIMEOUT = 1000;
+
+/** The longest `signing.nonceStoreTimeout` accepted: a minute. */
+export const MAX_NONCE_STORE_TIMEOUT = 60_000;

@@ -4,11 +4,11 @@ import { MemoryNonceStore } from '../signing/memory-nonce.store.js';
 import type { NonceStore } from '../signing/nonce-store.interface.js';
 import type { SigningHeaderNames } from '../signing/signing-headers.js';
 import { bool, describeValue, fail, isHeaderName, isPlainObject, onlyKeys, positiveInteger } from './option-checks.js';
-import { DEFAULT_SIGNING_WINDOW } from './option-defaults.js';
+import { DEFAULT_NONCE_STORE_TIMEOUT, DEFAULT_SIGNING_WINDOW, MAX_NONCE_STORE_TIMEOUT } from './option-defaults.js';
 import type { ResolvedSigningOptions } from './resolved-options.interface.js';
 import { ResponseOptionsError } from './response-options.error.js';
 
-const KEYS = ['secrets', 'window', 'nonceStore', 'global', 'headers', 'signResponses'];
+const KEYS = ['secrets', 'window', 'nonceStore', 'nonceStoreTimeout', 'global', 'headers', 'signResponses', 'acceptV1'];
 const HEADER_KEYS = ['appId', 'timestamp', 'nonce', 'signature'] as const;
 const APP_ID = /^[\x21-\x7E]{1,128}$/;
 const MIN_SECRET_LENGTH = 16;
@@ -76,12 +76,22 @@ export function resolveSigningOptions(input: unknown): ResolvedSigningOptions | 
   if (!isPlainObject(store) || typeof store.claim !== 'function') {
     fail('signing.nonceStore', 'must be an object with a claim(key, ttlSeconds) method', store);
   }
+  const nonceStoreTimeout = positiveInteger(
+    'signing.nonceStoreTimeout',
+    input.nonceStoreTimeout,
+    DEFAULT_NONCE_STORE_TIMEOUT,
+  );
+  if (nonceStoreTimeout > MAX_NONCE_STORE_TIMEOUT) {
+    fail('signing.nonceStoreTimeout', `must be at most ${MAX_NONCE_STORE_TIMEOUT} (milliseconds)`, nonceStoreTimeout);
+  }
   return {
     secrets,
     window,
     nonceStore: store as unknown as NonceStore,
+    nonceStoreTimeout,
     global: bool('signing.global', input.global, false),
     headers: headerNames(input.headers),
     signResponses: bool('signing.signResponses', input.signResponses, false),
+    acceptV1: bool('signing.acceptV1', input.acceptV1, false),
   };
 }

@@ -17,9 +17,12 @@ export interface ResolvedSigningOptions {
   readonly secrets: ReadonlyMap<string, KeyObject>;
   readonly window: number;
   readonly nonceStore: NonceStore;
+  /** Milliseconds a claim may take before the request is refused (503). */
+  readonly nonceStoreTimeout: number;
   readonly global: boolean;
   readonly headers: SigningHeaderNames;
   readonly signResponses: boolean;
+  readonly acceptV1: boolean;
 }
 
 /**

@@ -101,6 +101,7 @@ export interface ResponseOptions {
   /**
    * What happens when a handler raises a `BusinessException` whose code its `@ApiThrows` (handler or controller)
    * does not declare: `'off'` (default), `'log'` (a warning), `'throw'` (the request fails with a 500). For dev and tests.
+   * The module's own failures (`SigningCodes`) are never a contract violation.
    */
   strictThrows?: 'off' | 'log' | 'throw';
 }

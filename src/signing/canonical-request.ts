@@ -17,7 +17,7 @@ export const DEFAULT_SIGNING_HEADERS = {
  * The parts of a request that its signature covers.
  *
  * @example
- * const parts: CanonicalRequestParts = { method: 'GET', path: '/orders', query: 'b=2&a=1', timestamp: '1764075600', nonce: 'c0ffee…', bodySha256: 'e3b0c442…' };
+ * const parts: CanonicalRequestParts = { method: 'POST', path: '/orders', query: 'b=2&a=1', contentType: 'application/json', timestamp: '1764075600', nonce: 'c0ffee…', bodySha256: '7409dfed…' };
  */
 export interface CanonicalRequestParts {
   /** The HTTP method; upper-cased in the canonical string. */
@@ -26,6 +26,8 @@ export interface CanonicalRequestParts {
   readonly path: string;
   /** The query string exactly as sent, without the leading `?`; `''` when there is none. */
   readonly query: string;
+  /** The `Content-Type` header exactly as sent; `''` or absent when none is sent. Not covered by version 1. */
+  readonly contentType?: string;
   /** The `X-Timestamp` header text (Unix seconds). */
   readonly timestamp: string;
   /** The `X-Nonce` header text. */
@@ -52,10 +54,11 @@ function valueOf(pair: string): string {
 }
 
 /**
- * The query string in canonical order: split on `&`, empty parts dropped, sorted by name, then value, then the
- * whole part (`a` before `a=`), in code-unit order of the text as sent (still percent-encoded), joined with `&`. Nothing is decoded or
- * re-encoded, so client and server agree on the bytes without agreeing on an encoder.
+ * Version 1's query order: split on `&`, empty parts dropped, sorted by name, then value, then the whole part,
+ * in code-unit order of the text as sent. Only for servers that still accept version 1 (`signing.acceptV1`):
+ * it lets `to=alice&to=bob` and `to=bob&to=alice` share a signature, which version 2 does not.
  *
+ * @deprecated Version 2 (`canonicalRequest`) signs the query exactly as sent.
  * @example
  * canonicalQuery('b=2&a=1&a=0&'); // 'a=0&a=1&b=2'
  */
@@ -84,15 +87,32 @@ export function splitRequestTarget(target: string): { path: string; query: strin
   return mark === -1 ? { path: url, query: '' } : { path: url.slice(0, mark), query: url.slice(mark + 1) };
 }
 
+/** The first line of a version 2 canonical string. */
+export const CANONICAL_VERSION_2 = 'v2';
+
 /**
- * The text a request signature is computed over: six lines joined by `\n`, no trailing newline —
- * method (upper case), path, canonical query, timestamp, nonce, hex SHA-256 of the raw body.
+ * The text a request signature is computed over (version 2): eight lines joined by `\n`, no trailing newline —
+ * `v2`, method (upper case), path, query exactly as sent, `Content-Type` exactly as sent, timestamp, nonce, hex
+ * SHA-256 of the raw body. Every byte the adapter routes and parses by is covered, in the order sent.
  *
  * @example
- * canonicalRequest({ method: 'get', path: '/orders', query: 'b=2&a=1', timestamp: '1764075600', nonce: 'n', bodySha256: EMPTY_BODY_SHA256 });
- * // 'GET\n/orders\na=1&b=2\n1764075600\nn\ne3b0c442…'
+ * canonicalRequest({ method: 'post', path: '/orders', query: 'b=2&a=1', contentType: 'application/json', timestamp: '1764075600', nonce: 'n', bodySha256: '7409dfed…' });
+ * // 'v2\nPOST\n/orders\nb=2&a=1\napplication/json\n1764075600\nn\n7409dfed…'
  */
 export function canonicalRequest(parts: CanonicalRequestParts): string {
+  return `${CANONICAL_VERSION_2}\n${parts.method.toUpperCase()}\n${parts.path}\n${parts.query}\n${parts.contentType ?? ''}\n${parts.timestamp}\n${parts.nonce}\n${parts.bodySha256}`;
+}
+
+/**
+ * The version 1 canonical string: six lines — method, path, `canonicalQuery` (sorted), timestamp, nonce, body
+ * hash; no Content-Type. Accepted only under `signing.acceptV1`.
+ *
+ * @deprecated Sign with `canonicalRequest` (version 2).
+ * @example
+ * canonicalRequestV1({ method: 'get', path: '/orders', query: 'b=2&a=1', timestamp: '1764075600', nonce: 'n', bodySha256: EMPTY_BODY_SHA256 });
+ * // 'GET\n/orders\na=1&b=2\n1764075600\nn\ne3b0c442…'
+ */
+export function canonicalRequestV1(parts: CanonicalRequestParts): string {
   return `${parts.method.toUpperCase()}\n${parts.path}\n${canonicalQuery(parts.query)}\n${parts.timestamp}\n${parts.nonce}\n${parts.bodySha256}`;
 }
 

@@ -6,8 +6,9 @@ import { hmacSha256, sha256Hex } from './signing-crypto.js';
 
 /**
  * The response signature header for a body the module writes, when `signing.signResponses` is on and the
- * request's signature was verified: HMAC-SHA256 (hex) with the caller's secret over `canonicalResponse`.
- * `undefined` otherwise (nothing to sign with before the signer is known).
+ * request claimed its nonce: HMAC-SHA256 (hex) with the caller's secret over `canonicalResponse`. `undefined`
+ * otherwise — every signing failure (a replay, a stale or forged copy) is unsigned, so only the nonce's owner ever
+ * receives an answer that verifies for it.
  *
  * @example
  * const signature = responseSignature(options.signing, request, 200, json);

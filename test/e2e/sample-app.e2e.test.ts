@@ -92,8 +92,9 @@ describe.each(ADAPTERS)('the sample app on %s answers the curl lines of docs/sam
       method: 'POST',
       url: '/transfers',
       body,
+      contentType: 'application/json',
     });
-    const res = await http().post('/transfers').set(signed.headers).set('Content-Type', 'application/json').send(body);
+    const res = await http().post('/transfers').set(signed.headers).send(body);
     expect(res.status).toBe(201);
     expect(res.body.data).toMatchObject({ to: 'bob', amount: 25, currency: 'EUR' });
     const signature = res.headers['x-signature'];

@@ -5,13 +5,12 @@ import { SECRETS } from '../fixtures/signing.app.js';
 
 export type Method = 'GET' | 'POST' | 'PUT';
 
-export interface Signing extends Partial<Omit<SignRequestInput, 'method' | 'url'>> {
-  contentType?: string;
-}
+export type Signing = Partial<Omit<SignRequestInput, 'method' | 'url'>>;
 
-/** Signs with the client entry (app1 by default), as a user's client would. */
+/** Signs with the client entry (app1 by default), as a user's client would; a body is JSON unless told otherwise. */
 export function sign(method: Method, url: string, signing: Signing = {}): Promise<SignedRequest> {
-  return signRequest({ appId: 'app1', secret: SECRETS.app1, ...signing, method, url });
+  const contentType = signing.contentType ?? (signing.body === undefined ? undefined : 'application/json');
+  return signRequest({ appId: 'app1', secret: SECRETS.app1, ...signing, contentType, method, url });
 }
 
 /** Sends exactly the URL, headers and body bytes given (supertest does not re-encode a URL's query). */

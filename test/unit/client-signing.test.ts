@@ -30,18 +30,33 @@ describe('signRequest', () => {
   it('signs only path and query: absolute, relative and URL inputs agree', async () => {
     const fixed = { appId: 'app1', secret, method: 'GET', timestamp: 1, nonce: 'n'.repeat(16) } as const;
     const signatures = await Promise.all(
-      ['https://api.example.com/a%20b?y=2&x=1', '/a b?y=2&x=1', new URL('http://localhost:3000/a%20b?x=1&y=2')].map(
-        async (url) => (await signRequest({ ...fixed, url })).signature,
-      ),
+      [
+        'https://api.example.com/a%20b?y=2&x=1',
+        '/a b?y=2&x=1',
+        new URL('http://localhost:3000/a%20b?y=2&x=1#frag'),
+      ].map(async (url) => (await signRequest({ ...fixed, url })).signature),
     );
     expect(new Set(signatures).size).toBe(1);
-    expect(signatures[0]).toBe(serverSignature('GET', '/a%20b?x=1&y=2', '1', 'n'.repeat(16), new Uint8Array()));
+    expect(signatures[0]).toBe(serverSignature('GET', '/a%20b?y=2&x=1', '1', 'n'.repeat(16), new Uint8Array()));
+    // The query is signed in the order it is sent (version 2): another order is another signature.
+    expect((await signRequest({ ...fixed, url: '/a%20b?x=1&y=2' })).signature).not.toBe(signatures[0]);
+  });
+
+  it('signs the Content-Type it is given and returns it among the headers', async () => {
+    const fixed = { appId: 'app1', secret, method: 'POST', url: '/o', body: '{}', timestamp: 1, nonce: 'n'.repeat(16) };
+    const json = await signRequest({ ...fixed, contentType: 'application/json' });
+    const form = await signRequest({ ...fixed, contentType: 'application/x-www-form-urlencoded' });
+    const none = await signRequest(fixed);
+    expect(json.headers['Content-Type']).toBe('application/json');
+    expect(none.headers['Content-Type']).toBeUndefined();
+    expect(json.canonical.split('\n')[4]).toBe('application/json');
+    expect(new Set([json.signature, form.signature, none.signature]).size).toBe(3);
   });
 
   it('signs the path fetch sends: dot segments resolved, spaces percent-encoded', async () => {
     const fixed = { appId: 'app1', secret, method: 'GET', timestamp: 1, nonce: 'n'.repeat(16) } as const;
     const signed = await signRequest({ ...fixed, url: '/a/./b/../c d?q=x y' });
-    expect(signed.canonical.split('\n').slice(1, 3)).toEqual(['/a/c%20d', 'q=x%20y']);
+    expect(signed.canonical.split('\n').slice(2, 4)).toEqual(['/a/c%20d', 'q=x%20y']);
   });
 
   it('hashes a string, a Uint8Array and an ArrayBuffer of the same bytes alike', async () => {

@@ -36,18 +36,34 @@ describe('SignatureGuard', () => {
     expect(guard({ secrets: SECRETS, global: true }).canActivate(contextOf(type))).toBe(true);
   });
 
-  it('refuses with 503 when the store rejects with something that is not an Error', async () => {
-    const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => {});
-    const signed = await signRequest({ appId: 'app1', secret: SECRETS.app1, method: 'GET', url: '/signed/items' });
-    const request = { method: 'GET', url: '/signed/items', headers: lower(signed.headers) };
+  it.each([
     // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- a store may reject with anything
-    const verdict = guard({ secrets: SECRETS, nonceStore: { claim: () => Promise.reject('down') } }).canActivate(
-      contextOf('http', request),
-    );
-    await expect(verdict).rejects.toBeInstanceOf(BusinessException);
-    await expect(verdict).rejects.toMatchObject({ definition: { code: 'SIGN_NONCE_STORE_UNAVAILABLE' } });
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining('nonce store failed'), 'down');
-  });
+    ['rejects with something that is not an Error', () => Promise.reject('down'), 'down'],
+    [
+      'throws instead of rejecting',
+      () => {
+        throw new Error('sync failure');
+      },
+      'sync failure',
+    ],
+    ['never settles', () => new Promise<boolean>(() => {}), 'did not answer within 50 ms'],
+  ])(
+    'refuses with 503, the cause attached and nothing logged by itself, when the store %s',
+    async (_what, claim, cause) => {
+      const logged = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => {});
+      const signed = await signRequest({ appId: 'app1', secret: SECRETS.app1, method: 'GET', url: '/signed/items' });
+      const request = { method: 'GET', url: '/signed/items', headers: lower(signed.headers) };
+      const store = { claim: claim };
+      const verdict = guard({ secrets: SECRETS, nonceStore: store, nonceStoreTimeout: 50 }).canActivate(
+        contextOf('http', request),
+      );
+      await expect(verdict).rejects.toBeInstanceOf(BusinessException);
+      const refusal = (await (verdict as Promise<boolean>).catch((error: unknown) => error)) as BusinessException;
+      expect(refusal.definition.code).toBe('SIGN_NONCE_STORE_UNAVAILABLE');
+      expect(String((refusal.cause as Error).message)).toContain(cause);
+      expect(logged).not.toHaveBeenCalled(); // the filter's 5xx line is the one log entry
+    },
+  );
 
   it('cannot be created without signing options', () => {
     expect(() => new SignatureGuard(resolveResponseOptions({}), adapterHost)).toThrow(SigningSetupError);

@@ -6,10 +6,12 @@ import { signRequest } from '../../src/client/index.js';
 import {
   canonicalQuery,
   canonicalRequest,
+  canonicalRequestV1,
   canonicalResponse,
   EMPTY_BODY_SHA256,
   splitRequestTarget,
 } from '../../src/signing/canonical-request.js';
+import { requestTargetProblem } from '../../src/signing/request-target.js';
 import { sha256Hex } from '../../src/signing/signing-crypto.js';
 
 interface ReadmeExample {
@@ -18,6 +20,7 @@ interface ReadmeExample {
     secret: string;
     method: string;
     url: string;
+    contentType: string;
     timestamp: number;
     nonce: string;
     body: string;
@@ -58,12 +61,24 @@ describe('the worked example of docs/signing.md', () => {
       method: inputs.method,
       path,
       query,
+      contentType: inputs.contentType,
       timestamp: String(inputs.timestamp),
       nonce: inputs.nonce,
       bodySha256: example.bodySha256,
     });
     expect(canonical).toBe(example.canonical);
-    expect(canonical.split('\n')).toHaveLength(6);
+    // An independent reading of the documented rule: eight lines, the query and Content-Type exactly as sent.
+    const [, sentQuery] = inputs.url.split('?');
+    expect(canonical.split('\n')).toEqual([
+      'v2',
+      inputs.method,
+      inputs.url.split('?')[0],
+      sentQuery,
+      inputs.contentType,
+      String(inputs.timestamp),
+      inputs.nonce,
+      example.bodySha256,
+    ]);
   });
 
   it('prints the HMAC-SHA256 of that string, as node:crypto computes it independently', () => {
@@ -82,12 +97,71 @@ describe('the worked example of docs/signing.md', () => {
       'X-Timestamp': String(inputs.timestamp),
       'X-Nonce': inputs.nonce,
       'X-Signature': example.hex,
+      'Content-Type': inputs.contentType,
     });
     expect((await signRequest({ ...inputs, encoding: 'base64' })).signature).toBe(example.base64);
   });
 });
 
-describe('canonicalQuery', () => {
+describe('canonicalRequest (version 2) against version 1', () => {
+  const base = {
+    method: 'GET',
+    path: '/transfers',
+    timestamp: '1',
+    nonce: 'n'.repeat(16),
+    bodySha256: EMPTY_BODY_SHA256,
+  };
+
+  it('binds the order of repeated parameters, which version 1 sorts away', () => {
+    const sent = canonicalRequest({ ...base, query: 'to=alice&to=bob' });
+    const swapped = canonicalRequest({ ...base, query: 'to=bob&to=alice' });
+    expect(sent).not.toBe(swapped);
+    expect(canonicalRequestV1({ ...base, query: 'to=alice&to=bob' })).toBe(
+      canonicalRequestV1({ ...base, query: 'to=bob&to=alice' }),
+    );
+    // Empty parts too: version 2 drops nothing.
+    expect(canonicalRequest({ ...base, query: 'a=1&&b=2' })).not.toBe(canonicalRequest({ ...base, query: 'a=1&b=2' }));
+  });
+
+  it('binds the Content-Type as sent; none is an empty line', () => {
+    const json = canonicalRequest({ ...base, contentType: 'application/json', query: '' });
+    const form = canonicalRequest({ ...base, contentType: 'application/x-www-form-urlencoded', query: '' });
+    expect(json).not.toBe(form);
+    expect(canonicalRequest({ ...base, query: '' }).split('\n')[4]).toBe('');
+    expect(canonicalRequestV1({ ...base, contentType: 'application/json', query: '' })).toBe(
+      canonicalRequestV1({ ...base, contentType: 'text/plain', query: '' }),
+    );
+  });
+
+  it('never equals a version 1 string: the first line is the version', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[a-z=&]{0,8}$/), (query) => {
+        expect(canonicalRequest({ ...base, query })).not.toBe(canonicalRequestV1({ ...base, query }));
+        expect(canonicalRequest({ ...base, query }).startsWith('v2\nGET\n')).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('requestTargetProblem', () => {
+  it.each(['/a', '/a?b=1&b=2', '/a/%3F?x=%23', '/a;b=1?c=d?e', "/a/!$&'()*+,;=:@~-._"])('accepts %j', (target) => {
+    expect(requestTargetProblem(target)).toBeUndefined();
+  });
+
+  it.each([
+    ['/transfers#&currency=USD', /"#"/],
+    ['/transfers?a=1#x', /"#"/],
+    ['http://host/transfers', /origin form/],
+    ['*', /origin form/],
+    ['', /origin form/],
+    ['/caf\u00e9', /visible ASCII/],
+    ['/a b', /visible ASCII/],
+  ])('refuses %j', (target, reason) => {
+    expect(requestTargetProblem(target)).toMatch(reason);
+  });
+});
+
+describe('canonicalQuery (version 1)', () => {
   it.each([
     ['', ''],
     ['a=1', 'a=1'],
@@ -133,15 +207,16 @@ describe('splitRequestTarget and the canonical strings', () => {
   });
 
   it('upper-cases the method, keeps an empty query line, and hashes no body as zero bytes', () => {
-    const text = canonicalRequest({
+    const parts = {
       method: 'get',
       path: '/orders/%E2%82%AC',
       query: '',
       timestamp: '1',
       nonce: 'n'.repeat(16),
       bodySha256: sha256Hex(undefined),
-    });
-    expect(text).toBe(`GET\n/orders/%E2%82%AC\n\n1\n${'n'.repeat(16)}\n${EMPTY_BODY_SHA256}`);
+    };
+    expect(canonicalRequest(parts)).toBe(`v2\nGET\n/orders/%E2%82%AC\n\n\n1\n${'n'.repeat(16)}\n${EMPTY_BODY_SHA256}`);
+    expect(canonicalRequestV1(parts)).toBe(`GET\n/orders/%E2%82%AC\n\n1\n${'n'.repeat(16)}\n${EMPTY_BODY_SHA256}`);
     expect(EMPTY_BODY_SHA256).toBe(createHash('sha256').update('').digest('hex'));
     expect(sha256Hex(new Uint8Array(0))).toBe(EMPTY_BODY_SHA256);
   });

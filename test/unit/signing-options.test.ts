@@ -52,7 +52,7 @@ describe('signing options', () => {
     [
       'an unknown key',
       { secrets, windw: 1 },
-      'signing.windw is not an option (known: secrets, window, nonceStore, global, headers, signResponses)',
+      'signing.windw is not an option (known: secrets, window, nonceStore, nonceStoreTimeout, global, headers, signResponses, acceptV1)',
     ],
     ['no secrets', {}, 'signing.secrets must be a non-empty object of app id → secret (got undefined)'],
     ['empty secrets', { secrets: {} }, 'signing.secrets must be a non-empty object of app id → secret (got an object)'],
@@ -77,6 +77,17 @@ describe('signing options', () => {
       'signing.secrets.app1 must be a string of at least 16 characters (got 42)',
     ],
     ['window 0', { secrets, window: 0 }, 'signing.window must be a positive integer (got 0)'],
+    [
+      'nonceStoreTimeout 0',
+      { secrets, nonceStoreTimeout: 0 },
+      'signing.nonceStoreTimeout must be a positive integer (got 0)',
+    ],
+    [
+      'nonceStoreTimeout over a minute',
+      { secrets, nonceStoreTimeout: 60_001 },
+      'signing.nonceStoreTimeout must be at most 60000 (milliseconds) (got 60001)',
+    ],
+    ['acceptV1 as text', { secrets, acceptV1: 'yes' }, 'signing.acceptV1 must be a boolean (got "yes")'],
     ['window 1.5', { secrets, window: 1.5 }, 'signing.window must be a positive integer (got 1.5)'],
     ['window as text', { secrets, window: '300' }, 'signing.window must be a positive integer (got "300")'],
     [

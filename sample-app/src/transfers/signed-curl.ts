@@ -13,10 +13,18 @@ const shellQuote = (text: string): string => `'${text.replaceAll("'", `'\\''`)}'
  * await signedCurl('http://127.0.0.1:3000', 'POST', '/transfers', '{"to":"bob","amount":25,"currency":"EUR"}');
  */
 export async function signedCurl(base: string, method: string, target: string, body?: string): Promise<string> {
-  const { headers } = await signRequest({ appId: SAMPLE_APP_ID, secret: sampleSecret(), method, url: target, body });
+  // The Content-Type is signed too, and comes back in `headers`.
+  const contentType = body === undefined ? undefined : 'application/json';
+  const { headers } = await signRequest({
+    appId: SAMPLE_APP_ID,
+    secret: sampleSecret(),
+    method,
+    url: target,
+    body,
+    contentType,
+  });
   const parts = ['curl', '-s', '-X', method, shellQuote(base + target)];
   for (const [name, value] of Object.entries(headers)) parts.push('-H', shellQuote(`${name}: ${value}`));
-  if (body !== undefined)
-    parts.push('-H', shellQuote('Content-Type: application/json'), '--data-raw', shellQuote(body));
+  if (body !== undefined) parts.push('--data-raw', shellQuote(body));
   return parts.join(' ');
 }
