@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, type NestModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE, DiscoveryModule, ModulesContainer } from '@nestjs/core';
 import { CodeRegistry } from '../codes/code.registry.js';
 import { AdapterHooks } from '../http/adapter-hooks.js';
 import { FailureLog } from '../http/failure-log.js';
@@ -11,8 +11,9 @@ import { ResponseInterceptor } from '../http/response.interceptor.js';
 import { RouteInfoCache } from '../http/route-info.cache.js';
 import { SuccessReplier } from '../http/success-replier.js';
 import { ThrowsContractCheck } from '../http/throws-contract.check.js';
-import { RESPONSE_OPTIONS, RESPONSE_OPTIONS_INPUT } from '../options/options.constants.js';
+import { RESPONSE_MODULE_IMPORT, RESPONSE_OPTIONS, RESPONSE_OPTIONS_INPUT } from '../options/options.constants.js';
 import { resolveResponseOptions } from '../options/resolve-options.js';
+import { type ImportMarker, refuseSecondImport } from '../options/single-import.check.js';
 import type { ResponseModuleAsyncOptions, ResponseOptions } from '../options/response-options.interface.js';
 import { globalSignatureGuard } from '../signing/signature-guard.provider.js';
 import { EnvelopeValidationPipe } from '../validation/envelope-validation.pipe.js';
@@ -39,9 +40,16 @@ const SHARED_PROVIDERS: Provider[] = [
 ];
 const EXPORTS = [RESPONSE_OPTIONS, ...INJECTABLES];
 
+/** One marker per call: Nest makes two imports with the same options one module, and the marker keeps it so. */
+function importMarker(via: ImportMarker['via']): Provider {
+  const marker: ImportMarker = { via };
+  return { provide: RESPONSE_MODULE_IMPORT, useValue: marker };
+}
+
 /**
  * Import once, in the root module: every success leaves in the envelope and every failure in the
- * configured failure shape, on Express and Fastify. Options are checked at start-up. Successes are wrapped where
+ * configured failure shape, on Express and Fastify. Options are checked at start-up; a second import with other
+ * options stops start-up, naming the importing modules (the module is global: the two sets would mix). Successes are wrapped where
  * the HTTP adapter writes them (see `AdapterHooks`), failures by the global `ResponseExceptionFilter`.
  *
  * @example
@@ -50,10 +58,14 @@ const EXPORTS = [RESPONSE_OPTIONS, ...INJECTABLES];
  */
 @Module({})
 export class ResponseModule implements NestModule {
-  constructor(private readonly hooks: AdapterHooks) {}
+  constructor(
+    private readonly hooks: AdapterHooks,
+    private readonly modules: ModulesContainer,
+  ) {}
 
   /** Runs once the HTTP adapter exists and before Nest registers the routes: installs the success path. */
   configure(): void {
+    refuseSecondImport(this.modules.values(), ResponseModule);
     this.hooks.install();
   }
 
@@ -69,6 +81,7 @@ export class ResponseModule implements NestModule {
       imports: [DiscoveryModule],
       providers: [
         { provide: RESPONSE_OPTIONS, useValue: resolved },
+        importMarker('forRoot'),
         ...SHARED_PROVIDERS,
         ...(resolved.signing?.global ? [globalSignatureGuard()] : []),
       ],
@@ -90,6 +103,7 @@ export class ResponseModule implements NestModule {
       providers: [
         { provide: RESPONSE_OPTIONS_INPUT, useFactory: options.useFactory, inject: options.inject ?? [] },
         { provide: RESPONSE_OPTIONS, useFactory: resolveResponseOptions, inject: [RESPONSE_OPTIONS_INPUT] },
+        importMarker('forRootAsync'),
         ...SHARED_PROVIDERS,
         globalSignatureGuard(),
       ],

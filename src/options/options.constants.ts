@@ -6,3 +6,6 @@ export const RESPONSE_OPTIONS_INPUT = Symbol('nest-envelope:options-input');
 
 /** Name of the logger context of everything the module logs (5xx failures, contract violations, set-up errors). */
 export const LOGGER_CONTEXT = 'ResponseModule';
+
+/** Injection token of the marker each `forRoot()` / `forRootAsync()` import carries, so that a second one is found. */
+export const RESPONSE_MODULE_IMPORT = Symbol('nest-envelope:import');
