@@ -45,6 +45,18 @@ export class ReplyWriter {
   }
 
   /**
+   * The `Content-Type` set on the response so far (`@Header()`, `res.type()`, a middleware), or `undefined`:
+   * one header lookup on Express's response and Fastify's reply alike.
+   *
+   * @example
+   * writer.contentType(res); // 'text/plain; version=0.0.4' under @Header('Content-Type', 'text/plain; version=0.0.4')
+   */
+  contentType(response: unknown): unknown {
+    const carrier = response as { getHeader?: (name: string) => unknown };
+    return typeof carrier.getHeader === 'function' ? carrier.getHeader('content-type') : undefined;
+  }
+
+  /**
    * Sets a header unless the response already carries it (as the request id does from the early hook):
    * Node's own lookup is cheaper than a second set through the adapter.
    *

@@ -107,18 +107,19 @@ export class RequestFactsReader {
   }
 
   /**
-   * How this client wants int64 values: strings when it sends `X-Stringify: 1` or `?_string=1`.
+   * How this client wants int64 values: strings when it sends `X-Stringify: 1` or `?_string=1` (or any of the
+   * configured `int64` names).
    *
    * @example
    * reader.bigIntMode(req); // 'string'
    */
   bigIntMode(request: IncomingRequest): BigIntMode {
-    const { header, query } = this.options.int64;
-    if (isTruthyFlag(request.headers[header])) return 'string';
+    const { headers, queries } = this.options.int64;
+    for (const header of headers) if (isTruthyFlag(request.headers[header])) return 'string';
     const params = request.query;
-    const flag: unknown =
-      typeof params === 'object' && params !== null ? (params as Record<string, unknown>)[query] : undefined;
-    return isTruthyFlag(flag) ? 'string' : 'number';
+    if (typeof params !== 'object' || params === null) return 'number';
+    for (const query of queries) if (isTruthyFlag((params as Record<string, unknown>)[query])) return 'string';
+    return 'number';
   }
 
   /**

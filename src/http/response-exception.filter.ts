@@ -7,6 +7,7 @@ import { GENERIC_FAILURE_MESSAGE } from '../outcome/http-status.js';
 import { responseSignature } from '../signing/response-signature.js';
 import { FailureLog } from './failure-log.js';
 import { FailureRenderer } from './failure-renderer.js';
+import { failureAsGet } from './head-request.js';
 import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
 import { ThrowsContractCheck } from './throws-contract.check.js';
@@ -56,7 +57,7 @@ export class ResponseExceptionFilter implements ExceptionFilter {
   private answer(thrown: unknown, request: IncomingRequest, response: unknown): void {
     const facts = this.reader.facts(request);
     const exception = this.contract.check(thrown, request, facts);
-    const outcome = failureOutcome(exception, this.options, facts.locale);
+    const outcome = failureAsGet(failureOutcome(exception, this.options, facts.locale), facts.method);
     this.log.failed(outcome, facts, exception);
     if (this.writer.headersSent(response)) {
       this.writer.abort(response);

@@ -7,6 +7,7 @@ import { successOutcome } from '../outcome/success-outcome.js';
 import { renderSuccess } from '../render/envelope.renderer.js';
 import { responseSignature } from '../signing/response-signature.js';
 import { serializeWithBigInt, serializeWithoutBigInt } from './json-serializer.js';
+import { isJsonContentType } from './media-type.js';
 import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
 import { RouteInfoCache } from './route-info.cache.js';
@@ -54,7 +55,8 @@ function isNotASuccessBody(status: number, options: ResolvedResponseOptions): bo
  * Turns a handler's result into the success envelope: one place, used by the adapter-level reply hook (every
  * route, by default) and by `ResponseInterceptor` (where a team applies it itself). Applies `@ApiCode`,
  * `httpStatus: 'always-200'`, int64 serialisation and response signatures; leaves files, streams, bodiless and
- * non-2xx answers alone.
+ * non-2xx answers alone, and results the handler gave a non-JSON `Content-Type`. A HEAD request is prepared as
+ * its GET: same status and headers, and the adapter sends no body.
  *
  * @example
  * const { body, status } = replier.prepare(result, request, response, { handler, controller }, 200);
@@ -104,14 +106,17 @@ export class SuccessReplier {
     route: SuccessRoute,
     status: number,
   ): PreparedReply {
-    if ((request as { method?: string }).method === 'HEAD' || isNotASuccessBody(status, this.options)) {
-      return { body: result, status, wrapped: false };
-    }
-    const info = this.routes.info(route.handler, route.controller);
-    if (!info.wraps) return { body: result, status, wrapped: false };
-    // Express would send a Buffer as {"type":"Buffer","data":[…]}; as a file it leaves as bytes on both adapters.
+    // HEAD is wrapped like the GET it stands for: the adapter then computes GET's Content-Length and ETag and sends
+    // no body (Express routes HEAD to GET routes; Fastify adds a HEAD route per GET route, exposeHeadRoutes).
+    if (isNotASuccessBody(status, this.options)) return { body: result, status, wrapped: false };
+    // Express would send a Buffer as {"type":"Buffer","data":[…]}; as a file it leaves as bytes on both adapters,
+    // also from a route that is not wrapped (`@RawResponse()`, a non-JSON `@Header('Content-Type', …)`).
     if (result instanceof Uint8Array) return { body: new StreamableFile(result), status, wrapped: false };
-    if (isOwnBody(result)) return { body: result, status, wrapped: false };
+    const info = this.routes.info(route.handler, route.controller);
+    if (!info.wraps || isOwnBody(result)) return { body: result, status, wrapped: false };
+    // A non-JSON type the handler chose at run time (`res.type('text/csv')`): its own body, not an envelope.
+    const chosenType = this.writer.contentType(response);
+    if (chosenType !== undefined && !isJsonContentType(chosenType)) return { body: result, status, wrapped: false };
     const endpoint = info.codes;
     const successStatus = endpoint.successStatus ?? status;
     const facts = this.factsFor(request, endpoint.success !== undefined);

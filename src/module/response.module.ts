@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, type NestModule, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE, DiscoveryModule, ModulesContainer } from '@nestjs/core';
 import { CodeRegistry } from '../codes/code.registry.js';
 import { AdapterHooks } from '../http/adapter-hooks.js';
 import { FailureLog } from '../http/failure-log.js';
@@ -11,9 +11,15 @@ import { ResponseInterceptor } from '../http/response.interceptor.js';
 import { RouteInfoCache } from '../http/route-info.cache.js';
 import { SuccessReplier } from '../http/success-replier.js';
 import { ThrowsContractCheck } from '../http/throws-contract.check.js';
-import { RESPONSE_OPTIONS, RESPONSE_OPTIONS_INPUT, VALIDATION_PIPE_OPTIONS } from '../options/options.constants.js';
+import {
+  RESPONSE_MODULE_IMPORT,
+  RESPONSE_OPTIONS,
+  RESPONSE_OPTIONS_INPUT,
+  VALIDATION_PIPE_OPTIONS,
+} from '../options/options.constants.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { resolveResponseOptions } from '../options/resolve-options.js';
+import { type ImportMarker, refuseSecondImport } from '../options/single-import.check.js';
 import type { ResponseModuleAsyncOptions, ResponseOptions } from '../options/response-options.interface.js';
 import { RawBodyCheck } from '../signing/raw-body.check.js';
 import { globalSignatureGuard } from '../signing/signature-guard.provider.js';
@@ -50,9 +56,16 @@ const SHARED_PROVIDERS: Provider[] = [
 // VALIDATION_PIPE_OPTIONS: `@UsePipes(EnvelopeValidationPipe)` is built in the controller's module.
 const EXPORTS = [RESPONSE_OPTIONS, VALIDATION_PIPE_OPTIONS, ...INJECTABLES];
 
+/** One marker per call: Nest makes two imports with the same options one module, and the marker keeps it so. */
+function importMarker(via: ImportMarker['via']): Provider {
+  const marker: ImportMarker = { via };
+  return { provide: RESPONSE_MODULE_IMPORT, useValue: marker };
+}
+
 /**
  * Import once, in the root module: every success leaves in the envelope and every failure in the
- * configured failure shape, on Express and Fastify. Options are checked at start-up. Successes are wrapped where
+ * configured failure shape, on Express and Fastify. Options are checked at start-up; a second import with other
+ * options stops start-up, naming the importing modules (the module is global: the two sets would mix). Successes are wrapped where
  * the HTTP adapter writes them (see `AdapterHooks`), failures by the global `ResponseExceptionFilter`.
  *
  * @example
@@ -64,6 +77,7 @@ export class ResponseModule implements NestModule {
   constructor(
     private readonly hooks: AdapterHooks,
     private readonly rawBody: RawBodyCheck,
+    private readonly modules: ModulesContainer,
   ) {}
 
   /**
@@ -71,6 +85,7 @@ export class ResponseModule implements NestModule {
    * read raw bodies, then installs the success path.
    */
   configure(): void {
+    refuseSecondImport(this.modules.values(), ResponseModule);
     this.rawBody.assertReady();
     this.hooks.install();
   }
@@ -87,6 +102,7 @@ export class ResponseModule implements NestModule {
       imports: [DiscoveryModule],
       providers: [
         { provide: RESPONSE_OPTIONS, useValue: resolved },
+        importMarker('forRoot'),
         ...SHARED_PROVIDERS,
         ...(resolved.signing?.global ? [globalSignatureGuard()] : []),
       ],
@@ -108,6 +124,7 @@ export class ResponseModule implements NestModule {
       providers: [
         { provide: RESPONSE_OPTIONS_INPUT, useFactory: options.useFactory, inject: options.inject ?? [] },
         { provide: RESPONSE_OPTIONS, useFactory: resolveResponseOptions, inject: [RESPONSE_OPTIONS_INPUT] },
+        importMarker('forRootAsync'),
         ...SHARED_PROVIDERS,
         globalSignatureGuard(),
       ],

@@ -86,6 +86,28 @@ export function headerName(path: string, value: unknown, fallback: string): stri
   return name.toLowerCase();
 }
 
+/**
+ * One name or a non-empty list of names, each checked by `check` (with its index in the path), without duplicates.
+ *
+ * @example
+ * names('int64.query', ['_string', '_stringify'], '_string', nonEmptyString); // ['_string', '_stringify']
+ * names('int64.header', 'X-Stringify', 'x-stringify', headerName); // ['x-stringify']
+ */
+export function names(
+  path: string,
+  value: unknown,
+  fallback: string,
+  check: (path: string, value: unknown, fallback: string) => string,
+): readonly string[] {
+  if (!Array.isArray(value)) return [check(path, value, fallback)];
+  if (value.length === 0) fail(path, 'must be a name or a non-empty array of names', value);
+  const checked = value.map((item: unknown, index) => {
+    if (item === undefined) fail(`${path}[${index}]`, 'must be a name', item);
+    return check(`${path}[${index}]`, item, fallback);
+  });
+  return [...new Set(checked)];
+}
+
 export function bool(path: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value !== 'boolean') fail(path, 'must be a boolean', value);

@@ -9,3 +9,6 @@ export const LOGGER_CONTEXT = 'ResponseModule';
 
 /** Injection token of the options of the module's `EnvelopeValidationPipe` (`validation.pipe`, `{}` when `false`). */
 export const VALIDATION_PIPE_OPTIONS = Symbol('nest-envelope:validation-pipe-options');
+
+/** Injection token of the marker each `forRoot()` / `forRootAsync()` import carries, so that a second one is found. */
+export const RESPONSE_MODULE_IMPORT = Symbol('nest-envelope:import');

@@ -19,6 +19,7 @@ import {
   FAILURE_EXTRA_MEMBERS,
 } from './option-defaults.js';
 import { resolveCatalogues, resolveCodeRule } from './resolve-codes.js';
+import { resolveInt64 } from './resolve-int64.js';
 import { fieldList, layout, wireNames } from './resolve-layout.js';
 import { resolveSigningOptions } from './resolve-signing-options.js';
 import { resolveTimestamp } from './resolve-timestamp.js';
@@ -129,8 +130,6 @@ export function resolveResponseOptions(input: ResponseOptions | undefined = {}):
   onlyKeys('outcome', outcome, ['success', 'failure']);
   const problem = objectAt('problem', options.problem);
   onlyKeys('problem', problem, ['typeBase']);
-  const int64 = objectAt('int64', options.int64);
-  onlyKeys('int64', int64, ['header', 'query']);
 
   const format = oneOf('format', options.format, ['envelope', 'problem+json'] as const, 'envelope');
   const httpStatus = oneOf('httpStatus', options.httpStatus, ['mirror', 'always-200'] as const, 'mirror');
@@ -161,10 +160,7 @@ export function resolveResponseOptions(input: ResponseOptions | undefined = {}):
       generate: (requestId.generate as (() => string) | undefined) ?? randomUUID,
     },
     timestamp: resolveTimestamp(options.timestamp),
-    int64: {
-      header: headerName('int64.header', int64.header, 'x-stringify'),
-      query: nonEmptyString('int64.query', int64.query, '_string'),
-    },
+    int64: resolveInt64(options.int64),
     locale: localeOf(options.locale, success.message),
     html: bool('html', options.html, false),
     debug: bool('debug', options.debug, false),

@@ -53,7 +53,8 @@ export interface ResolvedResponseOptions {
   readonly codes: readonly CodeCatalogue[];
   readonly requestId: { readonly header: string; readonly generate: () => string };
   readonly timestamp: TimestampFormatter;
-  readonly int64: { readonly header: string; readonly query: string };
+  /** Header names (lower case) and query parameter names by which a client asks for bigints as strings. */
+  readonly int64: { readonly headers: readonly string[]; readonly queries: readonly string[] };
   readonly locale: {
     readonly default: string;
     readonly header: string;

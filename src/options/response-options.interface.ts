@@ -79,8 +79,11 @@ export interface ResponseOptions {
   requestId?: { header?: string; generate?: () => string; inSuccessBody?: boolean };
   /** `iso` (default), `epoch-ms`, or a pattern such as `YYYY-MM-DD HH:mm:ss`; an IANA time zone (default UTC). */
   timestamp?: { format?: 'iso' | 'epoch-ms' | (string & {}); timeZone?: string };
-  /** Where a client asks for int64 (`bigint`) values as strings; default header `x-stringify`, query `_string`. */
-  int64?: { header?: string; query?: string };
+  /**
+   * Where a client asks for int64 (`bigint`) values as strings; default header `x-stringify`, query `_string`.
+   * Each is one name or several (`query: ['_string', '_stringify']`); any of them set to `1`/`true`/`yes`/`on` asks.
+   */
+  int64?: { header?: string | readonly string[]; query?: string | readonly string[] };
   /**
    * Default locale (`en`) and the header it is negotiated from (`accept-language`). `resolve` picks the locale
    * from the request first (a user setting, a `?lang=` parameter); `undefined` falls back to the header.

@@ -27,7 +27,7 @@ describe('resolveResponseOptions', () => {
     expect(options.validation).toMatchObject({ style: 'wechat', status: 400, maxViolations: 100 });
     expect(options.validation.redact).toContain('password');
     expect(options.requestId.header).toBe('x-request-id');
-    expect(options.int64).toEqual({ header: 'x-stringify', query: '_string' });
+    expect(options.int64).toEqual({ headers: ['x-stringify'], queries: ['_string'] });
     expect(options.locale).toEqual({ default: 'en', header: 'accept-language', known: ['en', 'zh-CN'] });
     expect(options.html).toBe(false);
     expect(options.debug).toBe(false);
@@ -50,6 +50,18 @@ describe('resolveResponseOptions', () => {
     expect(resolveResponseOptions({ validation: { pipe } }).validation.pipe).toEqual(pipe);
     expect(resolveResponseOptions({ validation: { pipe: false } }).validation.pipe).toBe(false);
     expect(resolveResponseOptions().validation.pipe).toEqual({});
+  });
+
+  it('takes one int64 name or several: headers lower-cased, queries as written, duplicates dropped', () => {
+    expect(resolveResponseOptions({ int64: { header: 'X-Big', query: 'str' } }).int64).toEqual({
+      headers: ['x-big'],
+      queries: ['str'],
+    });
+    expect(
+      resolveResponseOptions({
+        int64: { header: ['X-Stringify', 'x-stringify', 'X-Int64-As-String'], query: ['_string', '_stringify', 'Str'] },
+      }).int64,
+    ).toEqual({ headers: ['x-stringify', 'x-int64-as-string'], queries: ['_string', '_stringify', 'Str'] });
   });
 
   it('accepts forRoot() with undefined, and an empty object', () => {
@@ -242,6 +254,16 @@ describe('resolveResponseOptions', () => {
       'timestamp.timeZone must be an IANA time zone',
     ],
     ['an empty int64 query name', { int64: { query: '' } }, 'int64.query must be a non-empty string'],
+    ['an empty list of int64 query names', { int64: { query: [] } }, 'int64.query must be a name or a non-empty array'],
+    ['an empty name in a list', { int64: { query: ['_string', ' '] } }, 'int64.query[1] must be a non-empty string'],
+    ['a hole in a list of names', { int64: { query: ['_string', undefined] } }, 'int64.query[1] must be a name'],
+    ['a number as an int64 header', { int64: { header: ['x-stringify', 1] } }, 'int64.header[1] must be a non-empty'],
+    [
+      'a bad int64 header name',
+      { int64: { header: ['x-stringify', 'x stringify'] } },
+      'int64.header[1] must be a valid',
+    ],
+    ['an int64 option that is not one', { int64: { headers: ['x-big'] } }, 'int64.headers is not an option'],
     ['a bad default locale', { locale: { default: 'english please' } }, 'locale.default must be a BCP 47 locale tag'],
     ['a non-boolean debug', { debug: 1 }, 'debug must be a boolean (got 1)'],
     ['a non-boolean html', { html: 'on' }, 'html must be a boolean'],
