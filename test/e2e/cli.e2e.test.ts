@@ -41,7 +41,7 @@ Module({ imports: [ResponseModule.forRoot({ codes: [A] })] })(AppModule);
 const SERVER_MODULE = `
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
-const app = await NestFactory.create(AppModule);
+const app = await NestFactory.create(AppModule, { rawBody: true });
 await app.listen(0, '127.0.0.1');
 console.log('server listening');
 export { AppModule };
