@@ -1,9 +1,11 @@
 import 'reflect-metadata';
-import { Body, Controller, Get, Module, NotFoundException, Param, Post } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, Module, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { IsInt, IsString, Length, Min } from 'class-validator';
-import { BusinessException, ResponseModule } from 'nest-envelope';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Min, MinLength, ValidateNested } from 'class-validator';
+import { BusinessException, ResponseModule, Signed } from 'nest-envelope';
 
 // Process-level faults are what the soak counts; the module's own 5xx logs are expected traffic.
 for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
@@ -22,6 +24,52 @@ class CreateOrderDto {
   @IsInt()
   @Min(1)
   quantity!: number;
+}
+
+class ItemDto {
+  @IsString()
+  sku!: string;
+}
+
+/** A body whose items are validated one by one: the hostile mix sends thousands of them, and deep nesting. */
+class CreateBatchDto {
+  @IsString()
+  name!: string;
+
+  @ValidateNested({ each: true })
+  @Type(() => ItemDto)
+  items!: ItemDto[];
+}
+
+/** Secrets under names the redaction list must recognise, with a message that would quote the value. */
+class CreateTokenDto {
+  @IsString()
+  @MinLength(40, { message: '$property $value is too short' })
+  access_token!: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(40, { message: '$property $value is too short' })
+  clientSecret?: string;
+}
+
+@Controller()
+class HostileController {
+  @Post('batches')
+  batch(@Body() dto: CreateBatchDto) {
+    return { name: dto.name, items: dto.items.length };
+  }
+
+  @Post('tokens')
+  token(@Body() dto: CreateTokenDto) {
+    return { ok: dto.access_token.length };
+  }
+
+  @Get('transfers')
+  @Signed()
+  transfers(@Query('currency') currency?: string) {
+    return { currency: currency ?? 'EUR' };
+  }
 }
 
 @Controller('orders')
@@ -52,12 +100,27 @@ class OrdersController {
   }
 }
 
-@Module({ imports: [ResponseModule.forRoot()], controllers: [OrdersController] })
+// Every 50th generated request id throws: the module must fall back, never crash or leave a request unanswered.
+let generated = 0;
+const generate = (): string => {
+  if (++generated % 50 === 0) throw new Error('request id generator fault');
+  return randomUUID();
+};
+
+@Module({
+  imports: [
+    ResponseModule.forRoot({
+      requestId: { generate },
+      signing: { secrets: { soak: 'a-long-shared-secret-for-the-soak' } },
+    }),
+  ],
+  controllers: [OrdersController, HostileController],
+})
 class SoakModule {}
 
 const adapter = process.env.ADAPTER === 'fastify' ? new FastifyAdapter() : undefined;
 const app = adapter
-  ? await NestFactory.create(SoakModule, adapter, { logger: ['fatal'] })
-  : await NestFactory.create(SoakModule, { logger: ['fatal'] });
+  ? await NestFactory.create(SoakModule, adapter, { logger: ['fatal'], rawBody: true })
+  : await NestFactory.create(SoakModule, { logger: ['fatal'], rawBody: true });
 await app.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
 process.stdout.write(`READY ${String(await app.getUrl())}\n`);

@@ -1,7 +1,10 @@
 /**
- * Soak: minutes of mixed traffic (successes, business failures, validation failures, 404s, 500s) against a separate
- * server process. Counts responses by status and any response outside the envelope, watches the server's RSS, and
- * fails (exit 1) on a non-envelope response, a process error or a server exit. Not part of CI.
+ * Soak: minutes of mixed traffic (successes, business failures, validation failures, 404s, 500s, and a hostile mix:
+ * 20 000-item and 3 000-deep bodies, a 60 kB key, secrets under snake_case names, a `#` in a signed target, a signed
+ * body the app does not parse, a request id generator that throws) against a separate server process. Counts
+ * responses by status, any response outside the envelope, any that quotes a secret, the largest body; watches the
+ * server's RSS; fails (exit 1) on a non-envelope or secret-quoting response, a process error or a server exit.
+ * Not part of CI.
  *
  *   npm run bench:soak                      # 5 minutes on Express, then 5 on Fastify
  *   SOAK_SECONDS=60 ADAPTERS=fastify npm run bench:soak
@@ -22,6 +25,10 @@ interface Result {
   requests: number;
   byStatus: Record<string, number>;
   nonEnvelope: number;
+  /** Answers that quote a secret the request carried. */
+  echoedSecrets: number;
+  /** The largest answer body, in bytes (hostile bodies must get small answers). */
+  largestBody: number;
   processErrors: number;
   serverExited: boolean;
   rssMiB: { firstMinute: number; lastMinute: number; peak: number };
@@ -50,6 +57,18 @@ function isEnvelope(status: number, text: string): boolean {
     return false;
   }
 }
+
+const SECRET = 'hunter2-secret-in-the-soak';
+const MANY_ITEMS = JSON.stringify({ name: 'abc', items: Array.from({ length: 20_000 }, () => ({})) });
+const DEEP_BODY = `{"name":"deep","items":${'['.repeat(3000)}${']'.repeat(3000)}}`;
+const HUGE_KEY = JSON.stringify({ name: 'abc', items: [], ['k'.repeat(60_000)]: 1 });
+const TOKENS = JSON.stringify({ access_token: SECRET, clientSecret: SECRET });
+const SIGNING_HEADERS = {
+  'x-app-id': 'soak',
+  'x-timestamp': '1700000000',
+  'x-nonce': 'soak-nonce-0001',
+  'x-signature': 'AAAA',
+};
 
 const mean = (values: number[]) =>
   Math.round((values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1)) * 10) / 10;
@@ -81,9 +100,14 @@ async function soak(adapter: string): Promise<Result> {
 
   const byStatus: Record<string, number> = {};
   let nonEnvelope = 0;
+  let echoedSecrets = 0;
+  let largestBody = 0;
   const check = (status: number, body: Buffer | string) => {
     byStatus[status] = (byStatus[status] ?? 0) + 1;
-    if (!isEnvelope(status, body.toString())) nonEnvelope++;
+    const text = body.toString();
+    if (!isEnvelope(status, text)) nonEnvelope++;
+    if (text.includes(SECRET)) echoedSecrets++;
+    largestBody = Math.max(largestBody, Buffer.byteLength(text));
   };
   const json = { 'content-type': 'application/json' };
   const result = await autocannon({
@@ -104,6 +128,21 @@ async function soak(adapter: string): Promise<Result> {
       },
       { method: 'GET', path: '/orders/404', onResponse: check },
       { method: 'GET', path: '/orders/crash/now', onResponse: check },
+      // The hostile mix: bodies that cost work before any cap, secrets under names a list of exact names misses,
+      // signed-route targets the adapters read differently, and a signed body the app does not parse.
+      { method: 'POST', path: '/batches', headers: json, body: MANY_ITEMS, onResponse: check },
+      { method: 'POST', path: '/batches', headers: json, body: DEEP_BODY, onResponse: check },
+      { method: 'POST', path: '/batches', headers: json, body: HUGE_KEY, onResponse: check },
+      { method: 'POST', path: '/tokens', headers: json, body: TOKENS, onResponse: check },
+      { method: 'GET', path: `/nope?access_token=${SECRET}`, onResponse: check },
+      { method: 'GET', path: '/transfers#&currency=USD', headers: SIGNING_HEADERS, onResponse: check },
+      {
+        method: 'POST',
+        path: '/transfers',
+        headers: { ...SIGNING_HEADERS, 'content-type': 'text/plain' },
+        body: 'amount=100',
+        onResponse: check,
+      },
       // last: Fastify closes the connection after a body it cannot parse, and the sequence starts again
       { method: 'POST', path: '/orders', headers: json, body: '{"sku":', onResponse: check },
     ],
@@ -119,6 +158,8 @@ async function soak(adapter: string): Promise<Result> {
     requests: result.requests.total,
     byStatus,
     nonEnvelope,
+    echoedSecrets,
+    largestBody,
     processErrors,
     serverExited,
     rssMiB: {
@@ -140,5 +181,5 @@ mkdirSync(join(here, '..', 'results'), { recursive: true });
 const file = join(here, '..', 'results', `soak-${new Date().toISOString().slice(0, 10)}.json`);
 writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2) + '\n');
 console.log(`written ${file}`);
-const failed = results.some((r) => r.nonEnvelope > 0 || r.processErrors > 0 || r.serverExited);
+const failed = results.some((r) => r.nonEnvelope > 0 || r.echoedSecrets > 0 || r.processErrors > 0 || r.serverExited);
 process.exit(failed ? 1 : 0);
