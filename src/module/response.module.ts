@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type NestModule, type Provider } from '@nes
 import { APP_FILTER, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { CodeRegistry } from '../codes/code.registry.js';
 import { AdapterHooks } from '../http/adapter-hooks.js';
+import { ClientErrorResponder } from '../http/client-error.responder.js';
 import { FailureLog } from '../http/failure-log.js';
 import { FailureRenderer } from '../http/failure-renderer.js';
 import { ReplyWriter } from '../http/reply-writer.js';
@@ -36,6 +37,7 @@ const INJECTABLES = [
 const SHARED_PROVIDERS: Provider[] = [
   ...INJECTABLES,
   AdapterHooks,
+  ClientErrorResponder,
   GlobalValidationPipe,
   {
     provide: VALIDATION_PIPE_OPTIONS,
@@ -59,11 +61,18 @@ const EXPORTS = [RESPONSE_OPTIONS, VALIDATION_PIPE_OPTIONS, ...INJECTABLES];
  */
 @Module({})
 export class ResponseModule implements NestModule {
-  constructor(private readonly hooks: AdapterHooks) {}
+  constructor(
+    private readonly hooks: AdapterHooks,
+    private readonly clientErrors: ClientErrorResponder,
+  ) {}
 
-  /** Runs once the HTTP adapter exists and before Nest registers the routes: installs the success path. */
+  /**
+   * Runs once the HTTP adapter exists and before Nest registers the routes: installs the success path, and the
+   * envelope for requests Node's HTTP parser refuses.
+   */
   configure(): void {
     this.hooks.install();
+    this.clientErrors.install();
   }
 
   /**
