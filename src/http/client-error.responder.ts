@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { RESPONSE_OPTIONS } from '../options/options.constants.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
@@ -27,10 +27,11 @@ const BARE_400 = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
  * app's (Express) or only Fastify's default one (Fastify without a `clientErrorHandler` option).
  *
  * @example
- * responder.install(); // from ResponseModule.configure(), once per app
+ * // a provider of ResponseModule: Nest calls onModuleInit once per app, before the app listens
+ * responder.onModuleInit();
  */
 @Injectable()
-export class ClientErrorResponder {
+export class ClientErrorResponder implements OnModuleInit {
   constructor(
     @Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions,
     private readonly adapterHost: HttpAdapterHost,
@@ -40,9 +41,9 @@ export class ClientErrorResponder {
 
   /**
    * @example
-   * responder.install();
+   * responder.onModuleInit(); // installs the clientError listener
    */
-  install(): void {
+  onModuleInit(): void {
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
     if (typeof server?.listeners !== 'function') return;
     const listeners = server.listeners('clientError') as ClientErrorListener[];

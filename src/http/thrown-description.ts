@@ -23,15 +23,18 @@ function textOf(entry: Read, unreadable: string): string | undefined {
 
 /** The stack frames alone, for an error whose stack cannot be formatted (V8 formats it with `name` and `message`). */
 function framesOnly(error: object): string | undefined {
-  const saved = Error.prepareStackTrace;
-  Error.prepareStackTrace = (_error, frames) => frames.map((frame) => `    at ${String(frame)}`).join('\n');
+  // Read and restored as a plain value: V8 calls it, never through `Error`.
+  const saved: unknown = Reflect.get(Error, 'prepareStackTrace');
+  Error.prepareStackTrace = (_error, frames) =>
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a V8 CallSite formats itself as a stack line
+    frames.map((frame) => `    at ${frame.toString()}`).join('\n');
   try {
     const stack = (error as { stack?: unknown }).stack;
     return typeof stack === 'string' ? stack : undefined;
   } catch {
     return undefined;
   } finally {
-    Error.prepareStackTrace = saved;
+    Reflect.set(Error, 'prepareStackTrace', saved);
   }
 }
 

@@ -61,18 +61,11 @@ const EXPORTS = [RESPONSE_OPTIONS, VALIDATION_PIPE_OPTIONS, ...INJECTABLES];
  */
 @Module({})
 export class ResponseModule implements NestModule {
-  constructor(
-    private readonly hooks: AdapterHooks,
-    private readonly clientErrors: ClientErrorResponder,
-  ) {}
+  constructor(private readonly hooks: AdapterHooks) {}
 
-  /**
-   * Runs once the HTTP adapter exists and before Nest registers the routes: installs the success path, and the
-   * envelope for requests Node's HTTP parser refuses.
-   */
+  /** Runs once the HTTP adapter exists and before Nest registers the routes: installs the success path. */
   configure(): void {
     this.hooks.install();
-    this.clientErrors.install();
   }
 
   /**

@@ -110,7 +110,7 @@ describe.each(ADAPTERS)('option callbacks that fail, on %s', (adapter) => {
       ['en', NOT_FOUND_EN],
       ['zh', '实体数据不存在'],
     ]) {
-      const res = await http().get('/api/items/missing').set('Accept-Language', language!).expect(404);
+      const res = await http().get('/api/items/missing').set('Accept-Language', language).expect(404);
       expect(res.body.message).toBe(message);
     }
     const lines = linesAbout(t, 'locale.resolve');

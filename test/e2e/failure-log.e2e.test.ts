@@ -76,7 +76,7 @@ describe.each(ADAPTERS)('the 5xx log on %s', (adapter) => {
     expect(res.text).not.toMatch(FRAME);
     const added = t.logger.entries.slice(before);
     expect(added.map((entry) => entry.level)).toEqual(['error']); // once, and nothing else
-    return { line: added[0]!.message, detail: String(added[0]!.extra[0]) };
+    return { line: added[0].message, detail: String(added[0].extra[0]) };
   }
 
   it('a 5xx BusinessException: one line with method, path, status, request id and code, then its cause chain', async () => {
