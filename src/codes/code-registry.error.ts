@@ -6,8 +6,8 @@
  * await NestFactory.create(AppModule); // CodeRegistryError: CodeRegistry: a code must have one definition, but …
  */
 export class CodeRegistryError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = 'CodeRegistryError';
   }
 }

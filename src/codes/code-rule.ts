@@ -1,5 +1,6 @@
 import type { BusinessCode } from './code-definition.interface.js';
 import type { RegisteredCode } from './code-collection.js';
+import { CodeRegistryError } from './code-registry.error.js';
 import { formatCode } from './definition-name.js';
 import type { CodeRulePreset } from '../options/option-defaults.js';
 
@@ -68,8 +69,36 @@ export function codeRuleOf(rule: CodeRulePreset | CodeRule): CodeRule {
   return typeof rule === 'string' ? PRESET_RULES[rule] : rule;
 }
 
+function named(entry: RegisteredCode): string {
+  return entry.name === undefined ? `code ${formatCode(entry.code)}` : `${entry.name} (${formatCode(entry.code)})`;
+}
+
+/** The rule's answer for one code; a rule that throws or answers neither text nor `undefined` stops start-up. */
+function applyRule(rule: CodeRule, entry: RegisteredCode): string | undefined {
+  let problem: unknown;
+  try {
+    problem = rule(entry);
+  } catch (error) {
+    let reason: string = typeof error;
+    try {
+      if (error instanceof Error) reason = String(error.message);
+    } catch {
+      // a message getter that throws: the type is all there is to say
+    }
+    throw new CodeRegistryError(`CodeRegistry: the codeRule option threw for ${named(entry)}: ${reason}`, {
+      cause: error,
+    });
+  }
+  if (problem === undefined || typeof problem === 'string') return problem;
+  const answer = problem === null ? 'null' : typeof problem;
+  throw new CodeRegistryError(
+    `CodeRegistry: the codeRule option returned ${answer} for ${named(entry)}; it must return the problem as a string, or undefined when the code is fine`,
+  );
+}
+
 /**
- * The codes that break `rule`, in the order given; built-in HTTP codes are exempt.
+ * The codes that break `rule`, in the order given; built-in HTTP codes are exempt. A rule that throws, or answers
+ * anything but a string or `undefined`, is a `CodeRegistryError` naming the `codeRule` option and the code.
  *
  * @example
  * codeRuleViolations(registry.codes(), apiNumberKindRule); // [{ code: 404, name: 'UserCodes.NOT_FOUND', problem: 'must be a 5-digit number…' }]
@@ -78,7 +107,7 @@ export function codeRuleViolations(codes: readonly RegisteredCode[], rule: CodeR
   const violations: CodeRuleViolation[] = [];
   for (const entry of codes) {
     if (entry.builtIn) continue;
-    const problem = rule(entry);
+    const problem = applyRule(rule, entry);
     if (problem !== undefined) violations.push({ code: entry.code, name: entry.name, problem });
   }
   return violations;

@@ -2,32 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { BusinessException } from '../codes/business.exception.js';
 import { LOGGER_CONTEXT } from '../options/options.constants.js';
 import type { FailureOutcome, RequestFacts } from '../outcome/outcome.interface.js';
+import { describeThrownChain, thrownName } from './thrown-description.js';
 
 /**
- * A thrown value in a log line without calling its `toString` (which may throw or leak).
+ * The module's log of failures: every 5xx once, as one line (method, path, status, request id, code, the thrown
+ * value's name) with its stack and cause chain; a 4xx business failure's cause as a warning. The client never sees
+ * either. Every member of the thrown value is read through a guard, and logging itself can never break the answer.
  *
  * @example
- * describeThrown({ a: 1 }); // '[object Object]'
- */
-export function describeThrown(value: unknown): string {
-  try {
-    return typeof value === 'object' && value !== null ? Object.prototype.toString.call(value) : String(value);
-  } catch {
-    return typeof value;
-  }
-}
-
-/** The stack of an `Error`, else a safe description. */
-function stackOrDescription(value: unknown): string {
-  return value instanceof Error ? (value.stack ?? value.message) : describeThrown(value);
-}
-
-/**
- * The module's log of failures: every 5xx once with its stack, a business failure's cause as a warning; the client
- * never sees either. Logging itself can never break the answer.
- *
- * @example
- * failureLog.failed(outcome, facts, exception); // ERROR [ResponseModule] GET /orders 500 [requestId=…] TypeError
+ * failureLog.failed(outcome, facts, exception);
+ * // ERROR [ResponseModule] GET /orders 500 [requestId=…] code=500 TypeError
+ * //   TypeError: … at … / Caused by: …
  */
 @Injectable()
 export class FailureLog {
@@ -41,16 +26,14 @@ export class FailureLog {
     const line = `${facts.method} ${facts.path} ${outcome.httpStatus} [requestId=${facts.requestId}]`;
     try {
       if (outcome.httpStatus >= 500) {
-        // One entry: the line (with the code), the stack, and the cause (a nonce store's error, say).
-        const cause = exception instanceof Error && exception.cause !== undefined ? exception.cause : undefined;
+        // One entry: the line (with the code), the stack, and the cause chain (a nonce store's error, say).
         this.logger.error(
-          `${line} ${outcome.exception?.name ?? 'Error'}${outcome.code === outcome.httpStatus ? '' : ` ${String(outcome.code)}`}`,
-          (outcome.exception?.stack ?? describeThrown(exception)) +
-            (cause === undefined ? '' : `\ncaused by: ${stackOrDescription(cause)}`),
+          `${line} code=${String(outcome.code)} ${thrownName(exception)}`,
+          describeThrownChain(exception),
         );
       } else if (exception instanceof BusinessException && exception.cause !== undefined) {
         // The cause of a business failure is for the team, never for the client.
-        this.logger.warn(`${line} ${String(outcome.code)} caused by: ${stackOrDescription(exception.cause)}`);
+        this.logger.warn(`${line} ${String(outcome.code)} caused by: ${describeThrownChain(exception.cause)}`);
       }
     } catch {
       this.logger.error(`${line} (unloggable exception)`);
@@ -72,7 +55,7 @@ export class FailureLog {
   unserialisable(facts: RequestFacts, error: unknown): void {
     this.logger.error(
       `${facts.method} ${facts.path} failure body could not be serialised [requestId=${facts.requestId}]`,
-      stackOrDescription(error),
+      describeThrownChain(error),
     );
   }
 
@@ -81,6 +64,6 @@ export class FailureLog {
    * failureLog.unrendered(error);
    */
   unrendered(error: unknown): void {
-    this.logger.error('failure could not be rendered', stackOrDescription(error));
+    this.logger.error('failure could not be rendered', describeThrownChain(error));
   }
 }

@@ -4,7 +4,7 @@ import type { ResolvedResponseOptions } from '../options/resolved-options.interf
 import { failureOutcome } from '../outcome/failure-outcome.js';
 import type { FailureOutcome, RequestFacts } from '../outcome/outcome.interface.js';
 import { renderFailure } from '../render/envelope.renderer.js';
-import { HTML_CONTENT_TYPE, renderHtmlError } from '../render/html.renderer.js';
+import { HTML_CONTENT_SECURITY_POLICY, HTML_CONTENT_TYPE, renderHtmlError } from '../render/html.renderer.js';
 import { PROBLEM_JSON, renderProblem } from '../render/problem-details.renderer.js';
 import { prefersHtml } from './accept-negotiation.js';
 import { FailureLog } from './failure-log.js';
@@ -16,6 +16,8 @@ export interface RenderedFailure {
   readonly body: string;
   readonly status: number;
   readonly contentType: string;
+  /** The page's `Content-Security-Policy`: set for the HTML page only. */
+  readonly contentSecurityPolicy?: string;
 }
 
 const RENDER_ATTEMPTS = 3;
@@ -47,7 +49,12 @@ export class FailureRenderer {
   ): RenderedFailure {
     // `html` option: a browser asking for HTML gets a page; API clients still get JSON.
     if (this.options.html && prefersHtml(accept)) {
-      return { body: renderHtmlError(outcome, facts), status: outcome.httpStatus, contentType: HTML_CONTENT_TYPE };
+      return {
+        body: renderHtmlError(outcome, facts),
+        status: outcome.httpStatus,
+        contentType: HTML_CONTENT_TYPE,
+        contentSecurityPolicy: HTML_CONTENT_SECURITY_POLICY,
+      };
     }
     const problem = this.options.format === 'problem+json';
     const contentType = problem ? PROBLEM_JSON : JSON_CONTENT_TYPE;

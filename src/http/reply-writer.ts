@@ -80,7 +80,8 @@ export class ReplyWriter {
   }
 
   /**
-   * Sends an already serialised body with its content type and status.
+   * Sends an already serialised failure body with its content type and status, and `X-Content-Type-Options:
+   * nosniff`, so no browser reads an error body as anything but its declared type.
    *
    * @example
    * writer.send(res, 404, '{"code":404}', JSON_CONTENT_TYPE);
@@ -88,6 +89,7 @@ export class ReplyWriter {
   send(response: unknown, status: number, body: string, contentType: string): void {
     const adapter = this.adapterHost.httpAdapter;
     adapter.setHeader(response, 'Content-Type', contentType);
+    adapter.setHeader(response, 'X-Content-Type-Options', 'nosniff');
     // The adapter's own reply: the success hook must never see a failure body (with always-200 it is a 200).
     const reply =
       (adapter as unknown as { [ORIGINAL_REPLY]?: typeof adapter.reply })[ORIGINAL_REPLY] ??

@@ -8,7 +8,8 @@ import { RESPONSE_OPTIONS } from '../options/options.constants.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import type { RequestFacts } from '../outcome/outcome.interface.js';
 import type { BigIntMode } from './json-serializer.js';
-import { chooseRequestId } from './request-id.js';
+import { CallbackFaults, describeAnswer, settleIgnored } from './callback-faults.js';
+import { chooseRequestId, guardedGenerator } from './request-id.js';
 
 /** What the module reads of a request, on Express (`IncomingMessage`) and Fastify (`FastifyRequest`) alike. */
 export interface IncomingRequest {
@@ -19,6 +20,9 @@ export interface IncomingRequest {
   /** Fastify's raw Node request. */
   raw?: { [REQUEST_ID_PROPERTY]?: string };
 }
+
+/** Longer than any language tag a team would resolve to (BCP 47 tags in use are far shorter). */
+const MAX_RESOLVED_LOCALE = 64;
 
 const TRUTHY_FLAGS = new Set(['1', 'true', 'yes', 'on']);
 
@@ -37,14 +41,17 @@ function isTruthyFlag(value: unknown): boolean {
  */
 @Injectable()
 export class RequestFactsReader {
-  private readonly logger = new Logger(LOGGER_CONTEXT);
+  private readonly faults = new CallbackFaults(new Logger(LOGGER_CONTEXT));
+  private readonly generate: () => string;
   private negotiator: LocaleNegotiator | undefined;
 
   constructor(
     @Inject(RESPONSE_OPTIONS) private readonly options: ResolvedResponseOptions,
     private readonly adapterHost: HttpAdapterHost,
     private readonly registry: CodeRegistry,
-  ) {}
+  ) {
+    this.generate = guardedGenerator(options.requestId.generate, this.faults);
+  }
 
   /**
    * The request id, chosen once per request and remembered on it.
@@ -56,7 +63,7 @@ export class RequestFactsReader {
     // Fastify's request wraps the raw one, where the early hook may have chosen the id already.
     let id = request[REQUEST_ID_PROPERTY] ?? request.raw?.[REQUEST_ID_PROPERTY];
     if (id === undefined) {
-      id = chooseRequestId(request.headers[this.options.requestId.header], this.options.requestId.generate);
+      id = chooseRequestId(request.headers[this.options.requestId.header], this.generate);
       request[REQUEST_ID_PROPERTY] = id;
     }
     return id;
@@ -84,17 +91,29 @@ export class RequestFactsReader {
     return locale;
   }
 
-  /** The custom resolver's answer; one that throws is logged and left to the header. */
+  /**
+   * The custom resolver's answer. One that throws or answers anything but a language tag (a number, a Promise, a
+   * 200-character string) is left to the header, and its first fault is logged once.
+   */
   private resolved(request: IncomingRequest): string | undefined {
-    const { resolve } = this.options.locale;
+    const { resolve, header } = this.options.locale;
     if (resolve === undefined) return undefined;
+    let answer: unknown;
     try {
-      const answer = resolve(request);
-      return typeof answer === 'string' && answer !== '' ? answer : undefined;
+      answer = resolve(request);
     } catch (error) {
-      this.logger.warn(`locale.resolve threw; using the ${this.options.locale.header} header: ${String(error)}`);
+      this.faults.report('locale.resolve', 'threw', `the ${header} header decides`, error);
       return undefined;
     }
+    if (answer === undefined || answer === '') return undefined;
+    if (typeof answer === 'string' && answer.length <= MAX_RESOLVED_LOCALE) return answer;
+    settleIgnored(answer);
+    this.faults.report(
+      'locale.resolve',
+      `returned ${describeAnswer(answer)}, not a language tag (a string of at most ${MAX_RESOLVED_LOCALE} characters) or undefined`,
+      `the ${header} header decides`,
+    );
+    return undefined;
   }
 
   // Built on first use: the registry's locales are known once it has collected at start-up.

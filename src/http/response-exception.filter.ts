@@ -70,6 +70,9 @@ export class ResponseExceptionFilter implements ExceptionFilter {
     this.writer.ensureHeader(response, this.options.requestId.header, facts.requestId);
     const signature = responseSignature(this.options.signing, request, status, rendered.body);
     if (signature) this.writer.setHeader(response, signature.header, signature.value);
+    if (rendered.contentSecurityPolicy !== undefined) {
+      this.writer.setHeader(response, 'Content-Security-Policy', rendered.contentSecurityPolicy);
+    }
     this.writer.send(response, status, rendered.body, rendered.contentType);
   }
 

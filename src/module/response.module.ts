@@ -2,6 +2,7 @@ import { type DynamicModule, Module, type NestModule, type Provider } from '@nes
 import { APP_FILTER, APP_PIPE, DiscoveryModule, ModulesContainer } from '@nestjs/core';
 import { CodeRegistry } from '../codes/code.registry.js';
 import { AdapterHooks } from '../http/adapter-hooks.js';
+import { ClientErrorResponder } from '../http/client-error.responder.js';
 import { FailureLog } from '../http/failure-log.js';
 import { FailureRenderer } from '../http/failure-renderer.js';
 import { ReplyWriter } from '../http/reply-writer.js';
@@ -43,6 +44,7 @@ const INJECTABLES = [
 const SHARED_PROVIDERS: Provider[] = [
   ...INJECTABLES,
   AdapterHooks,
+  ClientErrorResponder,
   GlobalValidationPipe,
   {
     provide: VALIDATION_PIPE_OPTIONS,

@@ -24,15 +24,30 @@ export function isObject(value: unknown): value is Record<PropertyKey, unknown> 
  * exceptionInfo(new TypeError('x')).name; // 'TypeError'
  */
 export function exceptionInfo(exception: unknown): FailureOutcome['exception'] {
-  if (exception instanceof Error) {
-    return { name: String(exception.name), stack: typeof exception.stack === 'string' ? exception.stack : undefined };
+  // Each member on its own guard: a getter that throws (or a proxy) costs that member, never the others.
+  const name = readText(exception, 'name') ?? constructorName(exception);
+  return { name, stack: readText(exception, 'stack') };
+}
+
+function readText(value: unknown, key: 'name' | 'stack'): string | undefined {
+  if (!isObject(value)) return undefined;
+  try {
+    const member = value[key];
+    return typeof member === 'string' && member !== '' ? member : undefined;
+  } catch {
+    return undefined;
   }
-  if (isObject(exception)) {
-    const prototype: unknown = Object.getPrototypeOf(exception);
+}
+
+function constructorName(value: unknown): string {
+  if (!isObject(value)) return typeof value;
+  try {
+    const prototype: unknown = Object.getPrototypeOf(value);
     const ctor = isObject(prototype) ? prototype.constructor : undefined;
-    return { name: typeof ctor === 'function' && ctor.name ? ctor.name : 'Object' };
+    return typeof ctor === 'function' && ctor.name ? ctor.name : 'Object';
+  } catch {
+    return 'Object';
   }
-  return { name: typeof exception };
 }
 
 /**

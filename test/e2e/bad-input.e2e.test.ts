@@ -30,6 +30,16 @@ function expectEnvelope(res: request.Response, status: number): void {
   expect(res.text).not.toContain(SECRET);
 }
 
+/** A raw answer to a request Node refused: the envelope, a generated request id, nosniff, the connection closed. */
+function expectRawEnvelope(answer: string, status: number): void {
+  const [head = '', body = ''] = answer.split('\r\n\r\n');
+  expect(head).toMatch(new RegExp(`^HTTP/1\\.1 ${status} `));
+  expect(head).toMatch(/\r\ncontent-type: application\/json; charset=utf-8\r\n/i);
+  expect(head).toMatch(/\r\nx-content-type-options: nosniff\r\n/i);
+  expect(head).toMatch(/\r\nx-request-id: [0-9a-f-]{36}\r\n/i);
+  expect(JSON.parse(body)).toMatchObject({ code: status, status, path: '' });
+}
+
 describe.each(ADAPTERS)('bad input on %s', (adapter) => {
   let t: TestApp;
   let port: number;
@@ -141,6 +151,18 @@ describe.each(ADAPTERS)('bad input on %s', (adapter) => {
   it('a huge query string: refused by Node before any handler (431), and the server keeps serving', async () => {
     const answer = await rawExchange(port, `GET /chaos/slow?q=${'x'.repeat(100_000)} HTTP/1.1\r\nHost: a\r\n\r\n`);
     expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+    expectRawEnvelope(answer, 431);
+    await alive();
+  });
+
+  it('a malformed request line, a bad header name, a 20 kB header: the envelope on the socket, and the server keeps serving', async () => {
+    for (const [payload, status] of [
+      ['GET /chaos/slow HTTP/1.1 extra\r\nHost: a\r\n\r\n', 400],
+      ['GET /chaos/slow HTTP/1.1\r\nHost: a\r\nBad Header: x\r\n\r\n', 400],
+      [`GET /chaos/slow HTTP/1.1\r\nHost: a\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`, 431],
+    ] as const) {
+      expectRawEnvelope(await rawExchange(port, payload), status);
+    }
     await alive();
   });
 
@@ -151,6 +173,7 @@ describe.each(ADAPTERS)('bad input on %s', (adapter) => {
     );
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     expect(answer).not.toMatch(/set-cookie: evil/i);
+    expectRawEnvelope(answer, 400);
     await alive();
   });
 
@@ -168,6 +191,26 @@ describe.each(ADAPTERS)('bad input on %s', (adapter) => {
     );
     expect(answer).toMatch(/^HTTP\/1\.1 404 /);
     expect(answer).toMatch(/x-request-id: [0-9a-f-]{36}\r\n/i);
+  });
+
+  it('with a requestId.generate and a locale.resolve that throw, hostile ids and locales still get the envelope', async () => {
+    const fail = () => {
+      throw new Error('callback bug');
+    };
+    const faulty = await createTestApp(adapter, [
+      chaosAppModule({ requestId: { generate: fail }, locale: { resolve: fail } }),
+    ]);
+    try {
+      for (const id of [undefined, 'r'.repeat(10_000), 'has space', '']) {
+        const req = request(faulty.app.getHttpServer()).get('/chaos/dto-missing').set('Accept-Language', 'zh;q=abc');
+        const res = await (id === undefined ? req : req.set('X-Request-Id', id));
+        expectEnvelope(res, 404);
+        expect(res.headers['x-request-id']).toMatch(UUID);
+      }
+      expect(faulty.logger.of('error')).toHaveLength(2); // one line per callback, not per request
+    } finally {
+      await faulty.app.close();
+    }
   });
 
   it('Accept-Language garbage falls back to the default locale', async () => {

@@ -149,7 +149,7 @@ describe.each(ADAPTERS)('codes on %s', (adapter) => {
       expect(res.body).toMatchObject({ code: 500, message: 'Internal server error' });
       expect(res.text).not.toContain('31011');
       const [logged] = logger().of('error');
-      expect(logged.message).toMatch(/^POST \/shop\/buy 500 \[requestId=.+\] UndeclaredBusinessCodeError$/);
+      expect(logged.message).toMatch(/^POST \/shop\/buy 500 \[requestId=.+\] code=500 UndeclaredBusinessCodeError$/);
       expect(String(logged.extra[0])).toContain('ShopController.buy raised ShopCodes.PRICE_CHANGED (code 31011)');
     });
 

@@ -344,10 +344,10 @@ describe.each(ADAPTERS)('a nonce store that hangs, on %s', (adapter) => {
       expect(logged).toHaveLength(1);
       expect(logged[0].level).toBe('error');
       expect(logged[0].message).toMatch(
-        /^GET \/signed\/items 503 \[requestId=.+\] BusinessException SIGN_NONCE_STORE_UNAVAILABLE$/,
+        /^GET \/signed\/items 503 \[requestId=.+\] code=SIGN_NONCE_STORE_UNAVAILABLE BusinessException$/,
       );
       expect(logged[0].extra.join('\n')).toContain(
-        'caused by: NonceStoreTimeoutError: the nonce store did not answer within 300 ms',
+        'Caused by: NonceStoreTimeoutError: the nonce store did not answer within 300 ms',
       );
     });
   });

@@ -448,9 +448,9 @@ describe.each(ADAPTERS)('signed requests on %s', (adapter) => {
       expect(logged.filter((entry) => entry.level !== 'log')).toHaveLength(1);
       const [entry] = logged.filter((e) => e.level === 'error');
       expect(entry.message).toMatch(
-        /^GET \/signed\/items 503 \[requestId=[0-9a-f-]{36}\] BusinessException SIGN_NONCE_STORE_UNAVAILABLE$/,
+        /^GET \/signed\/items 503 \[requestId=[0-9a-f-]{36}\] code=SIGN_NONCE_STORE_UNAVAILABLE BusinessException$/,
       );
-      expect(entry.extra.map(String).join('\n')).toMatch(/caused by: Error: connection refused/);
+      expect(entry.extra.map(String).join('\n')).toMatch(/Caused by: Error: connection refused/);
     });
   });
 

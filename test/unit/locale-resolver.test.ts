@@ -64,8 +64,8 @@ describe('locale.resolve', () => {
     expect(resolve).toHaveBeenCalledWith(req);
   });
 
-  it('is logged and left to the header when it throws', () => {
-    const warn = vi.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  it('is logged once per app and left to the header when it throws', () => {
+    const error = vi.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const facts = reader({
       locale: {
         resolve: () => {
@@ -74,6 +74,9 @@ describe('locale.resolve', () => {
       },
     });
     expect(facts.locale(request({ 'accept-language': 'zh' }))).toBe('zh-CN');
-    expect(warn).toHaveBeenCalledWith('locale.resolve threw; using the accept-language header: Error: no session');
+    expect(facts.locale(request({ 'accept-language': 'en' }))).toBe('en');
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(error.mock.calls[0]?.[0]).toMatch(/^locale\.resolve threw; the accept-language header decides instead/);
+    expect(error.mock.calls[0]?.[1]).toMatch(/^Error: no session\n {4}at /);
   });
 });
