@@ -11,7 +11,12 @@ import { ResponseInterceptor } from '../http/response.interceptor.js';
 import { RouteInfoCache } from '../http/route-info.cache.js';
 import { SuccessReplier } from '../http/success-replier.js';
 import { ThrowsContractCheck } from '../http/throws-contract.check.js';
-import { RESPONSE_OPTIONS, RESPONSE_OPTIONS_INPUT, VALIDATION_PIPE_OPTIONS } from '../options/options.constants.js';
+import {
+  RESPONSE_OPTIONS,
+  RESPONSE_OPTIONS_INPUT,
+  VALIDATION_LIMITS,
+  VALIDATION_PIPE_OPTIONS,
+} from '../options/options.constants.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { resolveResponseOptions } from '../options/resolve-options.js';
 import type { ResponseModuleAsyncOptions, ResponseOptions } from '../options/response-options.interface.js';
@@ -42,11 +47,19 @@ const SHARED_PROVIDERS: Provider[] = [
     useFactory: (options: ResolvedResponseOptions) => options.validation.pipe || {},
     inject: [RESPONSE_OPTIONS],
   },
+  {
+    provide: VALIDATION_LIMITS,
+    useFactory: ({ validation }: ResolvedResponseOptions) => ({
+      maxDepth: validation.maxDepth,
+      maxNodes: validation.maxNodes,
+    }),
+    inject: [RESPONSE_OPTIONS],
+  },
   { provide: APP_FILTER, useExisting: ResponseExceptionFilter },
   { provide: APP_PIPE, useExisting: GlobalValidationPipe },
 ];
-// VALIDATION_PIPE_OPTIONS: `@UsePipes(EnvelopeValidationPipe)` is built in the controller's module.
-const EXPORTS = [RESPONSE_OPTIONS, VALIDATION_PIPE_OPTIONS, ...INJECTABLES];
+// VALIDATION_PIPE_OPTIONS, VALIDATION_LIMITS: `@UsePipes(EnvelopeValidationPipe)` is built in the controller's module.
+const EXPORTS = [RESPONSE_OPTIONS, VALIDATION_PIPE_OPTIONS, VALIDATION_LIMITS, ...INJECTABLES];
 
 /**
  * Import once, in the root module: every success leaves in the envelope and every failure in the

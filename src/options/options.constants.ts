@@ -9,3 +9,6 @@ export const LOGGER_CONTEXT = 'ResponseModule';
 
 /** Injection token of the options of the module's `EnvelopeValidationPipe` (`validation.pipe`, `{}` when `false`). */
 export const VALIDATION_PIPE_OPTIONS = Symbol('nest-envelope:validation-pipe-options');
+
+/** Injection token of the limits (`validation.maxDepth`, `validation.maxNodes`) the module's pipes check first. */
+export const VALIDATION_LIMITS = Symbol('nest-envelope:validation-limits');
