@@ -69,6 +69,8 @@ function termMatches(words: Words, term: string): boolean {
 }
 
 interface Matcher {
+  /** The terms as given, lower-cased: an exact match, whatever the words (as before words were compared). */
+  readonly exact: ReadonlySet<string>;
   readonly terms: readonly string[];
   readonly patterns: readonly RegExp[];
   readonly spared: ReadonlySet<string>;
@@ -85,6 +87,9 @@ function matcherOf(rules: Redaction | readonly (string | RegExp)[]): Matcher {
       ? { redact: rules as readonly (string | RegExp)[] }
       : (rules as Redaction);
     matcher = {
+      exact: new Set(
+        redact.filter((entry): entry is string => typeof entry === 'string').map((term) => term.toLowerCase()),
+      ),
       terms: redact.filter((entry): entry is string => typeof entry === 'string').map((term) => wordsOf(term).joined),
       patterns: redact.filter((entry): entry is RegExp => entry instanceof RegExp),
       spared: new Set(neverRedact.map((name) => wordsOf(name).joined)),
@@ -98,6 +103,7 @@ function matcherOf(rules: Redaction | readonly (string | RegExp)[]): Matcher {
 function computeSensitive(name: string, matcher: Matcher): boolean {
   const words = wordsOf(name);
   if (matcher.spared.has(words.joined)) return false;
+  if (matcher.exact.has(name.toLowerCase())) return true;
   if (matcher.terms.some((term) => termMatches(words, term))) return true;
   for (const pattern of matcher.patterns) {
     pattern.lastIndex = 0; // a /g or /y pattern would otherwise remember where it stopped
