@@ -117,7 +117,7 @@ describe('a redacted value is removed from every text', () => {
 
 describe('bounds of what a body shows', () => {
   const hostileViolation = fc.record({
-    location: fc.constantFrom('body', 'query', 'path', 'header') as fc.Arbitrary<Violation['location']>,
+    location: fc.constantFrom<Violation['location']>('body', 'query', 'path', 'header'),
     path: fc.array(fc.oneof(fc.string({ maxLength: 2000 }), fc.nat()), { maxLength: 60 }),
     value: fc.jsonValue({ maxDepth: 6 }),
     constraint: fc.constantFrom('isString', 'min'),
