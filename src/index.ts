@@ -44,6 +44,7 @@ export type { CodeTableEntry } from './codes/code-table.renderer.js';
 
 // Validation
 export { EnvelopeValidationPipe } from './validation/envelope-validation.pipe.js';
+export type { InputLimits } from './validation/input-limits.js';
 export { ValidationFailedException } from './validation/validation-failed.exception.js';
 export { ValidHeaders } from './validation/valid-headers.decorator.js';
 export type { Violation, ViolationLocation } from './validation/violation.interface.js';

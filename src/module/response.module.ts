@@ -16,6 +16,7 @@ import {
   RESPONSE_MODULE_IMPORT,
   RESPONSE_OPTIONS,
   RESPONSE_OPTIONS_INPUT,
+  VALIDATION_LIMITS,
   VALIDATION_PIPE_OPTIONS,
 } from '../options/options.constants.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
@@ -52,11 +53,19 @@ const SHARED_PROVIDERS: Provider[] = [
     inject: [RESPONSE_OPTIONS],
   },
   RawBodyCheck,
+  {
+    provide: VALIDATION_LIMITS,
+    useFactory: ({ validation }: ResolvedResponseOptions) => ({
+      maxDepth: validation.maxDepth,
+      maxNodes: validation.maxNodes,
+    }),
+    inject: [RESPONSE_OPTIONS],
+  },
   { provide: APP_FILTER, useExisting: ResponseExceptionFilter },
   { provide: APP_PIPE, useExisting: GlobalValidationPipe },
 ];
-// VALIDATION_PIPE_OPTIONS: `@UsePipes(EnvelopeValidationPipe)` is built in the controller's module.
-const EXPORTS = [RESPONSE_OPTIONS, VALIDATION_PIPE_OPTIONS, ...INJECTABLES];
+// VALIDATION_PIPE_OPTIONS, VALIDATION_LIMITS: `@UsePipes(EnvelopeValidationPipe)` is built in the controller's module.
+const EXPORTS = [RESPONSE_OPTIONS, VALIDATION_PIPE_OPTIONS, VALIDATION_LIMITS, ...INJECTABLES];
 
 /** One marker per call: Nest makes two imports with the same options one module, and the marker keeps it so. */
 function importMarker(via: ImportMarker['via']): Provider {

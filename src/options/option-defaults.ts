@@ -30,24 +30,39 @@ export const DEFAULT_FAILURE_FIELDS: readonly Field[] = [
 /** Members a failure body may add after its layout; a wire name may not take them. */
 export const FAILURE_EXTRA_MEMBERS: readonly string[] = ['details', 'errors', 'omittedViolations'];
 
-/** Property names whose rejected values are redacted unless `validation.redact` says otherwise. */
+/**
+ * Terms whose values are redacted unless `validation.redact` says otherwise. A term matches a property or header
+ * name by its words (`newPassword`, `access_token`, `X-API-Key`): see `isSensitiveName` and docs/validation.md.
+ */
 export const DEFAULT_REDACTED_NAMES: readonly string[] = [
   'password',
   'passwd',
   'pwd',
+  'passphrase',
   'secret',
   'token',
-  'accessToken',
-  'refreshToken',
+  'key',
   'apiKey',
+  'privateKey',
+  'secretKey',
+  'accessKey',
+  'credential',
   'authorization',
   'cookie',
+  'sessionId',
   'creditCard',
   'cardNumber',
   'cvv',
+  'cvc',
 ];
 
 export const DEFAULT_MAX_VIOLATIONS = 100;
+
+/** Levels of nested objects and arrays a validated value may have (the value itself is level 1). */
+export const DEFAULT_MAX_DEPTH = 32;
+
+/** Values (objects, arrays, strings, numbers …) a validated value may hold in all, before any validator runs. */
+export const DEFAULT_MAX_NODES = 5000;
 
 /** Locales the module has its own texts in. */
 export const BUILT_IN_LOCALES: readonly string[] = ['en', 'zh-CN'];

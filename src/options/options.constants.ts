@@ -12,3 +12,6 @@ export const VALIDATION_PIPE_OPTIONS = Symbol('nest-envelope:validation-pipe-opt
 
 /** Injection token of the marker each `forRoot()` / `forRootAsync()` import carries, so that a second one is found. */
 export const RESPONSE_MODULE_IMPORT = Symbol('nest-envelope:import');
+
+/** Injection token of the limits (`validation.maxDepth`, `validation.maxNodes`) the module's pipes check first. */
+export const VALIDATION_LIMITS = Symbol('nest-envelope:validation-limits');

@@ -1,7 +1,12 @@
 import type { ResolvedResponseOptions } from './resolved-options.interface.js';
 import { ResponseOptionsError } from './response-options.error.js';
 import { bool, fail, objectAt, oneOf, onlyKeys, positiveInteger } from './option-checks.js';
-import { DEFAULT_MAX_VIOLATIONS, DEFAULT_REDACTED_NAMES } from './option-defaults.js';
+import {
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_NODES,
+  DEFAULT_MAX_VIOLATIONS,
+  DEFAULT_REDACTED_NAMES,
+} from './option-defaults.js';
 import type { ValidationPipeSettings } from './response-options.interface.js';
 
 /** Nest's `ValidationPipeOptions` (Nest 11 and 12) with class-validator's `ValidatorOptions`, by the kind of value. */
@@ -33,15 +38,24 @@ const PIPE_KEYS = [
   'maxErrorMessagesLength',
 ];
 
-function redactList(value: unknown): (string | RegExp)[] {
-  if (value === undefined) return [...DEFAULT_REDACTED_NAMES];
-  if (!Array.isArray(value)) fail('validation.redact', 'must be an array of names or regular expressions', value);
+function redactList(path: string, value: unknown, fallback: readonly (string | RegExp)[]): (string | RegExp)[] {
+  if (value === undefined) return [...fallback];
+  if (!Array.isArray(value)) fail(path, 'must be an array of names or regular expressions', value);
   value.forEach((entry: unknown, index) => {
     if (!(entry instanceof RegExp) && (typeof entry !== 'string' || entry === '')) {
-      fail(`validation.redact[${index}]`, 'must be a non-empty string or a RegExp', entry);
+      fail(`${path}[${index}]`, 'must be a non-empty string or a RegExp', entry);
     }
   });
   return value as (string | RegExp)[];
+}
+
+function nameList(path: string, value: unknown): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) fail(path, 'must be an array of names', value);
+  value.forEach((entry: unknown, index) => {
+    if (typeof entry !== 'string' || entry === '') fail(`${path}[${index}]`, 'must be a non-empty string', entry);
+  });
+  return value as string[];
 }
 
 function pipeSettings(value: unknown): false | ValidationPipeSettings {
@@ -79,19 +93,34 @@ function isFailureCode(value: unknown): boolean {
 }
 
 /**
- * `validation` with its defaults: WeChat style, 400, at most 100 violations, the default redaction list, the pipe.
+ * `validation` with its defaults: WeChat style, 400, at most 100 violations, 32 levels and 5 000 values, the default
+ * redaction list, the pipe.
  *
  * @example
  * resolveValidation({ style: 'spring' }).maxViolations; // 100
  */
 export function resolveValidation(value: unknown): ResolvedResponseOptions['validation'] {
   const validation = objectAt('validation', value);
-  onlyKeys('validation', validation, ['style', 'status', 'maxViolations', 'redact', 'pipe']);
+  onlyKeys('validation', validation, [
+    'style',
+    'status',
+    'maxViolations',
+    'maxDepth',
+    'maxNodes',
+    'redact',
+    'alsoRedact',
+    'neverRedact',
+    'pipe',
+  ]);
+  const redact = redactList('validation.redact', validation.redact, DEFAULT_REDACTED_NAMES);
   return {
     style: oneOf('validation.style', validation.style, ['wechat', 'spring'], 'wechat'),
     status: oneOf('validation.status', validation.status, [400, 422], 400),
     maxViolations: positiveInteger('validation.maxViolations', validation.maxViolations, DEFAULT_MAX_VIOLATIONS),
-    redact: redactList(validation.redact),
+    maxDepth: positiveInteger('validation.maxDepth', validation.maxDepth, DEFAULT_MAX_DEPTH),
+    maxNodes: positiveInteger('validation.maxNodes', validation.maxNodes, DEFAULT_MAX_NODES),
+    redact: [...redact, ...redactList('validation.alsoRedact', validation.alsoRedact, [])],
+    neverRedact: nameList('validation.neverRedact', validation.neverRedact),
     pipe: pipeSettings(validation.pipe),
   };
 }

@@ -46,7 +46,11 @@ export interface ResolvedResponseOptions {
     readonly style: 'wechat' | 'spring';
     readonly status: 400 | 422;
     readonly maxViolations: number;
+    readonly maxDepth: number;
+    readonly maxNodes: number;
+    /** `redact` (or the default list) and `alsoRedact`. */
     readonly redact: readonly (string | RegExp)[];
+    readonly neverRedact: readonly string[];
     readonly pipe: false | Readonly<ValidationPipeSettings>;
   };
   readonly problem: { readonly typeBase?: string };

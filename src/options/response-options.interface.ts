@@ -63,8 +63,25 @@ export interface ResponseOptions {
     status?: 400 | 422;
     /** Violations per body (default 100); the body then says how many were left out. */
     maxViolations?: number;
-    /** Property names (case-insensitive) or patterns whose values are never echoed. Replaces the default list. */
+    /**
+     * Levels of nested objects and arrays a body, query or path value may have (default 32), checked before any
+     * validator runs: a deeper value is refused with a violation `maxDepth`.
+     */
+    maxDepth?: number;
+    /**
+     * Values (objects, arrays, strings, numbers, …) a body, query or path value may hold in all (default 5 000),
+     * checked before any validator runs: a larger value is refused with 413 and a violation `maxNodes`.
+     */
+    maxNodes?: number;
+    /**
+     * Terms (matched by the words of a name: `token` matches `access_token`, `X-Auth-Token`) or patterns whose values
+     * are never echoed. Replaces the default list; `alsoRedact` adds to it.
+     */
     redact?: (string | RegExp)[];
+    /** Terms or patterns redacted besides `redact` (or the default list). */
+    alsoRedact?: (string | RegExp)[];
+    /** Names that are never redacted, compared by their words (`tokenCount` also spares `token_count`). */
+    neverRedact?: string[];
     /**
      * The module's global validation pipe: its options (Nest's `ValidationPipeOptions`), or `false` for none. An app's own
      * global `ValidationPipe` is used instead of it either way (a body is validated once); see docs/validation.md.

@@ -27,6 +27,9 @@ function isDefaultText(message: string, status: number): boolean {
   );
 }
 
+/** Nest's router text for an unknown route, `Cannot GET /path?query`: the target as the client sent it. */
+const NEST_NOT_FOUND = /^(Cannot [A-Z]+ [^?#\s]*)[?#][^\s]*$/;
+
 /** The exception's own message, or `undefined` when it has none (or only its status's default text). */
 function ownMessageOf(response: unknown, status: number): string | undefined {
   let own: string | undefined;
@@ -38,7 +41,9 @@ function ownMessageOf(response: unknown, status: number): string | undefined {
       own = message.filter((item): item is string => typeof item === 'string' && item !== '').join('; ');
     }
   }
-  return own === undefined || own === '' || isDefaultText(own, status) ? undefined : own;
+  if (own === undefined || own === '' || isDefaultText(own, status)) return undefined;
+  // The query (tokens, e-mail addresses …) is not the body's to echo: `path` drops it, and so does the message.
+  return status === 404 ? own.replace(NEST_NOT_FOUND, '$1') : own;
 }
 
 function detailOf(response: unknown): unknown {

@@ -1,6 +1,7 @@
 import type { Field } from '../options/response-options.interface.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import type { FailureOutcome, RequestFacts, SuccessOutcome } from '../outcome/outcome.interface.js';
+import { renderWithinBounds } from './violation-bounds.js';
 import { springError, wechatDetail } from './violations.renderer.js';
 
 /** A JSON body as a plain object, before serialisation. */
@@ -75,24 +76,27 @@ export function renderFailure(outcome: FailureOutcome, facts: RequestFacts, opti
 
 /**
  * WeChat style: `detail` is the first violation and `details` all of them; Spring style: `errors`.
- * Either way `omittedViolations` says how many the cap left out.
+ * Either way `omittedViolations` says how many the cap (or the size bound) left out.
  */
 function validationMembers(
   outcome: FailureOutcome,
   violations: NonNullable<FailureOutcome['violations']>,
   options: ResolvedResponseOptions,
 ): { detail?: unknown; members: Body } {
-  const { style, redact } = options.validation;
+  const rules = options.validation;
   const members: Body = {};
   let detail: unknown;
-  if (style === 'spring') {
-    members.errors = violations.map((violation) => springError(violation, redact));
-  } else {
-    const details = violations.map((violation) => wechatDetail(violation, redact));
-    members.details = details;
-    detail = details[0];
+  const spring = rules.style === 'spring';
+  const { items, omitted } = renderWithinBounds(violations, rules, (shown) =>
+    spring ? springError(shown, rules) : wechatDetail(shown, rules),
+  );
+  if (spring) members.errors = items;
+  else {
+    members.details = items;
+    detail = items[0];
   }
-  if (outcome.omittedViolations) members.omittedViolations = outcome.omittedViolations;
+  const left = (outcome.omittedViolations ?? 0) + omitted;
+  if (left) members.omittedViolations = left;
   return { detail, members };
 }
 

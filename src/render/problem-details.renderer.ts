@@ -1,6 +1,7 @@
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import type { FailureOutcome, RequestFacts } from '../outcome/outcome.interface.js';
 import { withDebug } from './envelope.renderer.js';
+import { renderWithinBounds } from './violation-bounds.js';
 import { problemError } from './violations.renderer.js';
 import type { Body } from './envelope.renderer.js';
 
@@ -28,8 +29,11 @@ export function renderProblem(outcome: FailureOutcome, facts: RequestFacts, opti
   };
   if (outcome.detail !== undefined) body.context = outcome.detail;
   if (outcome.violations) {
-    body.errors = outcome.violations.map(problemError);
-    if (outcome.omittedViolations) body.omittedViolations = outcome.omittedViolations;
+    const rules = options.validation;
+    const { items, omitted } = renderWithinBounds(outcome.violations, rules, (shown) => problemError(shown, rules));
+    body.errors = items;
+    const left = (outcome.omittedViolations ?? 0) + omitted;
+    if (left) body.omittedViolations = left;
   }
   if (outcome.extensions) Object.assign(body, outcome.extensions);
   return withDebug(body, outcome, options);

@@ -1,4 +1,3 @@
-import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { toJsonPointer, toUriFragment } from '../validation/json-pointer.js';
 import {
   springErrorCode,
@@ -7,19 +6,17 @@ import {
   springObjectName,
 } from '../validation/spring-message-codes.js';
 import type { Violation } from '../validation/violation.interface.js';
-import { isSensitiveName, presentRejectedValue, REDACTED } from './rejected-value.js';
+import { type ShownViolation, showViolation } from './violation-bounds.js';
+import type { Redaction } from './sensitive-name.js';
 
-type Redact = ResolvedResponseOptions['validation']['redact'];
+type Rules = Redaction | readonly (string | RegExp)[];
 
-/** The value a body may show for a violation: redacted when any segment of its path names a secret. */
-function shownValue(violation: Violation, redact: Redact): unknown {
-  if (violation.path.some((segment) => isSensitiveName(segment, redact))) return REDACTED;
-  return presentRejectedValue(violation.value, redact);
+function shown(violation: Violation | ShownViolation, rules: Rules): ShownViolation {
+  return 'violation' in violation ? violation : showViolation(violation, rules);
 }
 
 /** WeChat's `field`: a JSON Pointer in the body (or a nested query object), the parameter or header name otherwise. */
-function wechatField(violation: Violation): string {
-  const { location, path } = violation;
+function wechatField(location: Violation['location'], path: readonly (string | number)[]): string {
   if (location === 'body' || path.length !== 1) return toJsonPointer(path);
   return String(path[0]);
 }
@@ -30,13 +27,9 @@ function wechatField(violation: Violation): string {
  * @example
  * wechatDetail(violation, ['password']); // { field: '/amount/currency', value: 'XYZ', issue: 'currency must be …', location: 'body' }
  */
-export function wechatDetail(violation: Violation, redact: Redact): Record<string, unknown> {
-  return {
-    field: wechatField(violation),
-    value: shownValue(violation, redact),
-    issue: violation.message,
-    location: violation.location,
-  };
+export function wechatDetail(violation: Violation | ShownViolation, rules: Rules): Record<string, unknown> {
+  const { path, value, message, violation: raw } = shown(violation, rules);
+  return { field: wechatField(raw.location, path), value, issue: message, location: raw.location };
 }
 
 /**
@@ -46,19 +39,20 @@ export function wechatDetail(violation: Violation, redact: Redact): Record<strin
  * @example
  * springError(violation, ['password']).codes; // ['IsNotEmpty.createOrderDto.items[0].name', …, 'IsNotEmpty']
  */
-export function springError(violation: Violation, redact: Redact): Record<string, unknown> {
+export function springError(input: Violation | ShownViolation, rules: Rules): Record<string, unknown> {
+  const { path, value, message, violation } = shown(input, rules);
   const code = springErrorCode(violation.constraint);
   const objectName = springObjectName(violation.objectName);
-  if (violation.path.length === 0) {
+  if (path.length === 0) {
     return {
       codes: springMessageCodes(code, objectName),
       arguments: null,
-      defaultMessage: violation.message,
+      defaultMessage: message,
       objectName,
       code,
     };
   }
-  const field = springField(violation.path);
+  const field = springField(path);
   const codes = springMessageCodes(code, objectName, field, violation.type);
   const springArguments: unknown[] = [
     { codes: [`${objectName}.${field}`, field], arguments: null, defaultMessage: field, code: field },
@@ -73,10 +67,10 @@ export function springError(violation: Violation, redact: Redact): Record<string
   return {
     codes,
     arguments: springArguments,
-    defaultMessage: violation.message,
+    defaultMessage: message,
     objectName,
     field,
-    rejectedValue: shownValue(violation, redact) ?? null,
+    rejectedValue: value ?? null,
     bindingFailure: false,
     code: codes[codes.length - 1],
   };
@@ -86,11 +80,11 @@ export function springError(violation: Violation, redact: Redact): Record<string
  * One RFC 9457 `errors` item: `{ detail, pointer: '#/…' }` for the body; `parameter` or `header` elsewhere.
  *
  * @example
- * problemError(violation); // { detail: 'must be a positive integer', pointer: '#/age' }
+ * problemError(violation, ['password']); // { detail: 'must be a positive integer', pointer: '#/age' }
  */
-export function problemError(violation: Violation): Record<string, unknown> {
-  if (violation.location === 'body')
-    return { detail: violation.message, pointer: toUriFragment(toJsonPointer(violation.path)) };
-  if (violation.location === 'header') return { detail: violation.message, header: wechatField(violation) };
-  return { detail: violation.message, parameter: wechatField(violation) };
+export function problemError(input: Violation | ShownViolation, rules: Rules = []): Record<string, unknown> {
+  const { path, message, violation } = shown(input, rules);
+  if (violation.location === 'body') return { detail: message, pointer: toUriFragment(toJsonPointer(path)) };
+  if (violation.location === 'header') return { detail: message, header: wechatField(violation.location, path) };
+  return { detail: message, parameter: wechatField(violation.location, path) };
 }

@@ -2,12 +2,15 @@ import type { ArgumentMetadata, Type, ValidationError } from '@nestjs/common';
 import type { ValidatorOptions } from 'class-validator';
 import { ValidationPipe } from '@nestjs/common';
 import { EnvelopeValidationPipe } from './envelope-validation.pipe.js';
+import { assertWithinLimits, DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
 import { envelopeExceptionFactory, locateValidationFailure, withTargets } from './validation-errors.factory.js';
 
 /** The members of Nest's `ValidationPipe` (Nest 11 and 12) an adopted pipe has replaced: all protected, or methods. */
 interface PipeInternals {
   exceptionFactory: (errors: ValidationError[]) => unknown;
   readonly expectedType?: Type<unknown>;
+  readonly errorHttpStatusCode: number;
+  toValidate(metadata: ArgumentMetadata): boolean;
   validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[];
   transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown>;
 }
@@ -31,12 +34,13 @@ export function hasNestDefaultFactory(pipe: ValidationPipe): boolean {
 /**
  * Makes an app's own `ValidationPipe` (one with Nest's default `exceptionFactory`) report its failures as the
  * module's violations: its factory becomes the module's, and its `transform` adds where the value came from. Every
- * option of the pipe keeps its meaning; nothing else of it changes. Returns whether the pipe was adopted.
+ * option of the pipe keeps its meaning; nothing else of it changes. Before it transforms anything, a value over
+ * `limits` is refused. Returns whether the pipe was adopted.
  *
  * @example
  * adoptValidationPipe(new ValidationPipe({ whitelist: true })); // true
  */
-export function adoptValidationPipe(pipe: ValidationPipe): boolean {
+export function adoptValidationPipe(pipe: ValidationPipe, limits: InputLimits = DEFAULT_INPUT_LIMITS): boolean {
   if (pipe instanceof EnvelopeValidationPipe || ADOPTED.has(pipe)) return true;
   if (!hasNestDefaultFactory(pipe)) return false;
   ADOPTED.add(pipe);
@@ -46,6 +50,11 @@ export function adoptValidationPipe(pipe: ValidationPipe): boolean {
   internals.exceptionFactory = envelopeExceptionFactory(pipe);
   internals.validate = (object, options) => validate(object, withTargets(options));
   internals.transform = async (value, metadata) => {
+    const dto = internals.expectedType ?? metadata.metatype;
+    if (internals.toValidate({ ...metadata, metatype: dto })) {
+      const code = internals.errorHttpStatusCode;
+      assertWithinLimits(value, metadata, limits, code === 400 ? undefined : code);
+    }
     try {
       return await transform(value, metadata);
     } catch (thrown) {

@@ -8,7 +8,8 @@ import {
   type ValidationPipeOptions,
 } from '@nestjs/common';
 import type { ValidatorOptions } from 'class-validator';
-import { VALIDATION_PIPE_OPTIONS } from '../options/options.constants.js';
+import { VALIDATION_LIMITS, VALIDATION_PIPE_OPTIONS } from '../options/options.constants.js';
+import { assertWithinLimits, DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
 import { isStandardSchema, type StandardSchema, standardSchemaViolations } from './standard-schema-violations.js';
 import { stripPrototypeKeys } from './strip-prototype-keys.js';
 import { ValidationFailedException } from './validation-failed.exception.js';
@@ -27,7 +28,9 @@ const SCHEMA_LOCATIONS = { body: 'body', query: 'query', param: 'path', custom: 
  * (WeChat, Spring, RFC 9457) with JSON Pointers, locations and redaction. It also validates a Standard Schema
  * (`@Body({ schema })`, Nest 12) and refuses a body that is not a JSON object. `ResponseModule` uses it as its
  * global pipe (with `validation.pipe`'s options); applied by hand (`@UsePipes(EnvelopeValidationPipe)`,
- * `new EnvelopeValidationPipe({ whitelist: true })`) it always validates. With an `exceptionFactory` of your own, the
+ * `new EnvelopeValidationPipe({ whitelist: true })`) it always validates. Before any validator runs, a value deeper
+ * than `maxDepth` or holding more than `maxNodes` values is refused (the module's `validation` limits when injected,
+ * 32 and 5 000 when built by hand). With an `exceptionFactory` of your own, the
  * failure is the exception it returns.
  *
  * @example
@@ -37,8 +40,15 @@ const SCHEMA_LOCATIONS = { body: 'body', query: 'query', param: 'path', custom: 
  */
 @Injectable()
 export class EnvelopeValidationPipe extends ValidationPipe {
-  constructor(@Optional() @Inject(VALIDATION_PIPE_OPTIONS) options?: ValidationPipeOptions) {
+  /** What a value may hold before any validator runs (`validation.maxDepth`, `validation.maxNodes`). */
+  private readonly limits: InputLimits;
+
+  constructor(
+    @Optional() @Inject(VALIDATION_PIPE_OPTIONS) options?: ValidationPipeOptions,
+    @Optional() @Inject(VALIDATION_LIMITS) limits?: InputLimits,
+  ) {
     super(options);
+    this.limits = limits ?? DEFAULT_INPUT_LIMITS;
   }
 
   /** Nest calls this when no `exceptionFactory` was given: the errors become violations. */
@@ -49,8 +59,16 @@ export class EnvelopeValidationPipe extends ValidationPipe {
   /** A Standard Schema first; then Nest's validation, its failure located (body, query, path) and made violations. */
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const schema: unknown = (metadata as { schema?: unknown }).schema;
-    if (isStandardSchema(schema)) return this.validateSchema(schema, value, metadata);
     const dto = this.expectedType ?? metadata.metatype;
+    const code: number = this.errorHttpStatusCode;
+    if (isStandardSchema(schema)) {
+      assertWithinLimits(value, metadata, this.limits, code === 400 ? undefined : code);
+      return this.validateSchema(schema, value, metadata);
+    }
+    // Before class-transformer and class-validator, whose cost grows with the value and whose recursion overflows.
+    if (this.toValidate({ ...metadata, metatype: dto })) {
+      assertWithinLimits(value, metadata, this.limits, code === 400 ? undefined : code);
+    }
     try {
       if (
         metadata.type === 'body' &&

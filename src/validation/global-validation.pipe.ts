@@ -11,6 +11,7 @@ import { RESPONSE_OPTIONS } from '../options/options.constants.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { adoptValidationPipe } from './adopt-validation-pipe.js';
 import { EnvelopeValidationPipe } from './envelope-validation.pipe.js';
+import type { InputLimits } from './input-limits.js';
 import { isStandardSchema } from './standard-schema-violations.js';
 
 /**
@@ -26,6 +27,7 @@ import { isStandardSchema } from './standard-schema-violations.js';
 @Injectable()
 export class GlobalValidationPipe implements PipeTransform, OnApplicationBootstrap {
   private readonly enabled: boolean;
+  private readonly limits: InputLimits;
   private validatesClasses = true;
 
   constructor(
@@ -34,6 +36,7 @@ export class GlobalValidationPipe implements PipeTransform, OnApplicationBootstr
     private readonly config: ApplicationConfig,
   ) {
     this.enabled = options.validation.pipe !== false;
+    this.limits = { maxDepth: options.validation.maxDepth, maxNodes: options.validation.maxNodes };
   }
 
   /** After `app.useGlobalPipes()` and before the first request (Nest calls it from `app.init()`). */
@@ -41,7 +44,7 @@ export class GlobalValidationPipe implements PipeTransform, OnApplicationBootstr
     const own = this.config
       .getGlobalPipes()
       .filter((pipe): pipe is ValidationPipe => pipe !== this && pipe instanceof ValidationPipe);
-    for (const pipe of own) adoptValidationPipe(pipe);
+    for (const pipe of own) adoptValidationPipe(pipe, this.limits);
     // A request-scoped APP_PIPE exists once per request: it cannot be adopted, but it does validate.
     const scoped = this.config
       .getGlobalRequestPipes()
