@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the test suite against Nest 11 (the oldest peer the package claims) in a scratch copy of the repository,
 # so the main checkout's node_modules stay on Nest 12. Tests of Nest 12-only features skip themselves.
+# Arguments go to vitest (`npm run test:nest11 -- test/e2e/x.e2e.test.ts`).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 scratch="$(mktemp -d)"
@@ -20,4 +21,4 @@ rm -f package-lock.json
 # Nest 11.2's own packages disagree on @fastify/static (swagger ^8||^9, platform-fastify ^10): peers are not resolved here.
 npm install --no-audit --no-fund --loglevel=error --legacy-peer-deps
 echo "Nest $(node -p 'require("@nestjs/common/package.json").version') — running the suite"
-npx vitest run --reporter=dot
+npx vitest run --reporter=dot "$@"

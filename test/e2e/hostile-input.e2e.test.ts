@@ -2,7 +2,11 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseOptions } from '../../src/index.js';
 import { hostileAppModule, setUpHostileApp } from '../fixtures/hostile.app.js';
+import { NEST_MAJOR } from '../nest-version.js';
 import { ADAPTERS, createTestApp, type TestApp } from './harness.js';
+
+// Standard Schema bodies (`@Body({ schema })`) exist from Nest 12 on; on Nest 11 the zod route validates nothing.
+const BODY_PATHS = NEST_MAJOR >= 12 ? ['/api/hostile/orders', '/api/hostile/zod'] : ['/api/hostile/orders'];
 
 // Work bounded before it is spent (points 7–9) and secrets that never echo (10–12), in an app shaped like a real
 // one: a global prefix, with the module's pipe or the app's own global ValidationPipe, in all three styles.
@@ -55,7 +59,7 @@ describe.each(MATRIX)('hostile input on $adapter, $style, own pipe: $ownPipe', (
   const noErrorLogs = () => expect(t.logger.of('error')).toEqual([]);
 
   it('7: 33 000 empty items (99 KB) are refused before any validator runs: 413 naming maxNodes', async () => {
-    for (const path of ['/api/hostile/orders', '/api/hostile/zod']) {
+    for (const path of BODY_PATHS) {
       const body = JSON.stringify({ name: 'abc', items: new Array(33_000).fill({}) });
       expect(body.length).toBeGreaterThan(98_000);
       const res = await json(path, body);
@@ -74,7 +78,7 @@ describe.each(MATRIX)('hostile input on $adapter, $style, own pipe: $ownPipe', (
   it('8: 3 000 levels of arrays or objects answer 400 naming maxDepth, without an ERROR log', async () => {
     const arrays = `{"name":"a","items":${'['.repeat(3000)}${']'.repeat(3000)}}`;
     const objects = `{"name":"a","items":[${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}]}`;
-    for (const path of ['/api/hostile/orders', '/api/hostile/zod']) {
+    for (const path of BODY_PATHS) {
       for (const body of [arrays, objects, '['.repeat(3000) + ']'.repeat(3000)]) {
         const res = await json(path, body);
         expect(res.status, `${path} ${body.slice(0, 30)}`).toBe(400);
@@ -110,7 +114,9 @@ describe.each(MATRIX)('hostile input on $adapter, $style, own pipe: $ownPipe', (
       await http().get('/api/hostile/login').query(login),
       await http().get(`/api/hostile/sessions/${SECRET}`),
       await http().get('/api/hostile/headers').set('X-API-Key', SECRET).set('X-Auth-Token', SECRET),
-      await http().post('/api/hostile/zod').send({ access_token: SECRET, client_secret: SECRET }),
+      ...(NEST_MAJOR >= 12
+        ? [await http().post('/api/hostile/zod').send({ access_token: SECRET, client_secret: SECRET })]
+        : []),
     ];
     for (const res of answers) {
       expect(res.status).toBe(400);
