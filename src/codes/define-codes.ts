@@ -1,4 +1,4 @@
-import { describeValue } from '../options/option-checks.js';
+import { describeValue, isPlainObject } from '../options/option-checks.js';
 import { assertDefinition, CodeDefinitionError } from './code-definition.error.js';
 import type { BusinessCode, CodeDefinition, LocalisedText } from './code-definition.interface.js';
 
@@ -45,10 +45,6 @@ export type DefinedCode<E extends CodeEntry, K extends string> = Readonly<E> & {
 export type DefinedCatalogue<T extends Record<string, CodeEntry>> = {
   readonly [K in keyof T & string]: DefinedCode<T[K], K>;
 };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function freezeDefinition(entry: CodeEntry, key: string, catalogue: string | undefined): CodeDefinition {
   return Object.freeze({
