@@ -4,9 +4,11 @@ import { readEndpointCodes } from '../codes/endpoint-codes.js';
 import { wrapsResults } from '../http/wrap-decision.js';
 import { RESPONSE_OPTIONS } from '../options/options.constants.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
+import { SignedRoutePolicy } from '../signing/signed-route.policy.js';
 import { envelopeSchemas } from './envelope-schemas.js';
 import { type EndpointDoc, envelopeOperation } from './envelope-operation.js';
 import { discoverHandlers, type OperationIdFactory } from './handler-discovery.js';
+import { signingSecuritySchemes } from './signing-doc.js';
 
 /**
  * Options of `applyEnvelopeToDocument`.
@@ -24,8 +26,10 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 /**
  * Turns the document `SwaggerModule.createDocument` made into the one clients really get: every JSON success
  * response wrapped in the envelope (its DTO as `data`, the `@ApiCode` as example), every `@ApiThrows` code under
- * its status with an example body, the validation failure of endpoints with a body, and the shared schemas
- * registered once in `components.schemas`. Field names and style come from the app's resolved options
+ * its status with an example body, the failures the module itself sends (the generic 500; for endpoints with a
+ * body their validation failure, malformed JSON, 413 and 415; for `@Signed()` endpoints the signing failures, a
+ * security requirement and the response signature header), every failure's `code` as an `enum` per status, and
+ * the shared schemas registered once in `components.schemas` (the signing schemes in `securitySchemes`). Field names and style come from the app's resolved options
  * (`RESPONSE_OPTIONS`). Returns a new document; operations it cannot match to a handler are left as they are.
  *
  * @example
@@ -42,6 +46,9 @@ export function applyEnvelopeToDocument(
   const result = structuredClone(document);
   const schemas = (result.components ??= {}).schemas ?? {};
   result.components.schemas = { ...schemas, ...envelopeSchemas(resolved) };
+  // The guard's own policy decides which operations are signed: @Signed() / @Unsigned(), then signing.global.
+  const policy = resolved.signing === undefined ? undefined : new SignedRoutePolicy(resolved.signing.global);
+  let anySigned = false;
   for (const [path, item] of Object.entries(result.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
@@ -52,9 +59,18 @@ export function applyEnvelopeToDocument(
           wrapsResults(found.handler, found.controller as Type<unknown>) &&
           !returnsFile(found.handler, found.controller),
         codes: readEndpointCodes(found.handler, found.controller),
+        signed: policy?.requiresSignature(found.handler, found.controller as Type<unknown>) ?? false,
       };
-      item[method] = envelopeOperation(operation, endpoint, path, method, resolved, result.components.schemas);
+      anySigned ||= endpoint.signed === true;
+      const schemaMap = result.components.schemas;
+      item[method] = envelopeOperation(operation, endpoint, path, method, resolved, schemaMap, result.security);
     }
+  }
+  if (anySigned && resolved.signing !== undefined) {
+    result.components.securitySchemes = {
+      ...result.components.securitySchemes,
+      ...signingSecuritySchemes(resolved.signing),
+    };
   }
   return result;
 }

@@ -1,13 +1,25 @@
-import type { OperationObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
-import type { CodeDefinition } from '../codes/code-definition.interface.js';
+import type {
+  HeaderObject,
+  OperationObject,
+  ReferenceObject,
+  ResponseObject,
+  SchemaObject,
+  SecurityRequirementObject,
+} from '@nestjs/swagger';
 import type { EndpointCodes } from '../codes/endpoint-codes.js';
 import { localise } from '../codes/locale.js';
-import { BusinessException } from '../codes/business.exception.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
-import { reasonPhrase } from '../outcome/http-status.js';
-import { PROBLEM_JSON } from '../render/problem-details.renderer.js';
-import { SCHEMA_NAMES, schemaRef, successSchema } from './envelope-schemas.js';
-import { businessFailureExamples, validationFailureExample } from './failure-examples.js';
+import { successSchema } from './envelope-schemas.js';
+import { exampleValues } from './example-values.js';
+import {
+  bodyReadFailureCases,
+  businessFailureCase,
+  type FailureCase,
+  internalFailureCase,
+  validationFailureCase,
+} from './failure-cases.js';
+import { failureResponses } from './failure-responses.js';
+import { responseSignatureHeader, signedSecurity, signingFailureCases } from './signing-doc.js';
 
 /**
  * What the document post-processor knows of one operation's handler.
@@ -19,6 +31,8 @@ export interface EndpointDoc {
   /** False for handlers whose results are not wrapped (`@RawResponse`, `@Sse`, files, `@Res()`). */
   readonly wraps: boolean;
   readonly codes: EndpointCodes;
+  /** True when the signature guard checks its requests (the guard's own policy decides, from `@Signed()`). */
+  readonly signed?: boolean;
 }
 
 const JSON_TYPE = 'application/json';
@@ -34,6 +48,7 @@ function wrapResponse(
   codes: EndpointCodes,
   status: number,
   options: ResolvedResponseOptions,
+  headers: Record<string, HeaderObject>,
 ): ResponseObject {
   const content = response.content ?? {};
   const media = Object.keys(content);
@@ -49,6 +64,7 @@ function wrapResponse(
   return {
     ...response,
     description: response.description || `${String(example.code)} ${example.message}: the envelope around the data`,
+    ...(Object.keys(headers).length > 0 ? { headers: { ...response.headers, ...headers } } : {}),
     content: { [JSON_TYPE]: { schema: successSchema(data, example, options) } },
   };
 }
@@ -57,35 +73,46 @@ function successMessage(options: ResolvedResponseOptions): string {
   return localise(options.success.message, options.locale.default);
 }
 
-function failureMedia(options: ResolvedResponseOptions): string {
-  return options.format === 'problem+json' ? PROBLEM_JSON : JSON_TYPE;
-}
-
-function describeCodes(definitions: readonly CodeDefinition[], options: ResolvedResponseOptions): string {
-  return definitions
-    .map((definition) => `\`${String(definition.code)}\` ${localise(definition.message, options.locale.default)}`)
-    .join('; ');
-}
-
-/** The first property of the request body's schema, for the validation example (`field` of a DTO). */
-function firstBodyProperty(
+/**
+ * The request body, if the operation has one: its DTO's name and first property (the validation example's
+ * `field`; none for a DTO without documented properties).
+ */
+function requestBodyOf(
   operation: OperationObject,
   schemas: Record<string, SchemaObject | ReferenceObject>,
-): { property: string; objectName: string } | undefined {
-  const schema = (operation.requestBody as { content?: Record<string, { schema?: SchemaObject | ReferenceObject }> })
-    ?.content?.[JSON_TYPE]?.schema;
-  if (!schema || !('$ref' in schema)) return undefined;
+): { property?: string; objectName: string } | undefined {
+  const content = (operation.requestBody as { content?: Record<string, { schema?: SchemaObject | ReferenceObject }> })
+    ?.content;
+  if (content === undefined || Object.keys(content).length === 0) return undefined;
+  const schema = content[JSON_TYPE]?.schema;
+  if (!schema || !('$ref' in schema)) return { objectName: 'body' };
   const objectName = schema.$ref.split('/').pop() ?? 'body';
   const target = schemas[objectName] as SchemaObject | undefined;
-  const property = Object.keys(target?.properties ?? {})[0];
-  return property === undefined ? undefined : { property, objectName };
+  return { property: Object.keys(target?.properties ?? {})[0], objectName };
+}
+
+/** Every failure the operation can answer with, in the order its examples are listed. */
+function failureCases(
+  endpoint: EndpointDoc,
+  body: ReturnType<typeof requestBodyOf>,
+  options: ResolvedResponseOptions,
+): FailureCase[] {
+  const cases: FailureCase[] = [];
+  if (body?.property !== undefined) cases.push(validationFailureCase(body.property, body.objectName, options));
+  if (body !== undefined) cases.push(...bodyReadFailureCases(body.objectName, options));
+  if (endpoint.signed) cases.push(...signingFailureCases(options, body !== undefined));
+  for (const definition of endpoint.codes.throws) cases.push(businessFailureCase(definition, options));
+  cases.push(internalFailureCase(options));
+  return cases;
 }
 
 /**
  * One operation with the envelope applied: its success responses wrap their schema in the envelope (with the
- * `@ApiCode` example), each `@ApiThrows` code appears under its HTTP status with an example body in the
- * configured style, and an operation with a JSON request body documents the validation failure. Pure: returns
- * a new operation.
+ * `@ApiCode` example), and every failure it can answer with is documented under its status, with the codes sent
+ * under it as an `enum` and one example per case rendered in the configured style: each `@ApiThrows` code, the
+ * generic 500, for an operation with a body its validation failure and the failures of reading the body
+ * (400, 413, 415), and for a signed operation the signing failures, its security requirement and the response
+ * signature header. Pure: returns a new operation.
  *
  * @example
  * envelopeOperation(document.paths['/orders'].post, endpoint, '/orders', 'post', options, document.components.schemas);
@@ -97,9 +124,12 @@ export function envelopeOperation(
   method: string,
   options: ResolvedResponseOptions,
   schemas: Record<string, SchemaObject | ReferenceObject>,
+  inheritedSecurity?: SecurityRequirementObject[],
 ): OperationObject {
-  const responses: Record<string, ResponseObject> = {};
+  const signed = endpoint.signed === true && options.signing !== undefined;
+  const responses: Record<string, ResponseObject | ReferenceObject> = {};
   const successStatus = endpoint.codes.successStatus;
+  const signature = signed && endpoint.wraps ? responseSignatureHeader(options.signing, true) : {};
   for (const [key, response] of Object.entries(operation.responses as Record<string, ResponseObject>)) {
     if (!endpoint.wraps || !isSuccessKey(key)) {
       responses[key] = response;
@@ -107,42 +137,21 @@ export function envelopeOperation(
     }
     // @ApiCode's status moves the default 200/201 (Nest answers with it, as @HttpCode would).
     const status = successStatus !== undefined && (key === '200' || key === '201') ? successStatus : Number(key);
-    responses[String(status)] = wrapResponse(response, endpoint.codes, status, options);
+    responses[String(status)] = wrapResponse(response, endpoint.codes, status, options, signature);
   }
-  const verb = method.toUpperCase();
-  const body = firstBodyProperty(operation, schemas);
-  if (body) {
-    const status = String(options.validation.status);
-    const example = validationFailureExample(body.property, body.objectName, path, verb, options);
-    responses[status] = {
-      description: `${reasonPhrase(options.validation.status)}: the request failed validation`,
-      content: {
-        [failureMedia(options)]: {
-          schema: schemaRef(SCHEMA_NAMES.validationFailure),
-          examples: { VALIDATION_FAILED: example },
-        },
-      },
-    };
-  }
-  const byStatus = new Map<number, CodeDefinition[]>();
-  for (const definition of endpoint.codes.throws) {
-    const status = new BusinessException(definition).getStatus(); // the status the filter will send
-    byStatus.set(status, [...(byStatus.get(status) ?? []), definition]);
-  }
-  for (const [status, definitions] of byStatus) {
-    responses[String(status)] = {
-      description: `${reasonPhrase(status)}: ${describeCodes(definitions, options)}`,
-      content: {
-        [failureMedia(options)]: {
-          schema: schemaRef(SCHEMA_NAMES.failure),
-          examples: businessFailureExamples(definitions, path, verb, options),
-        },
-      },
-    };
-  }
-  return { ...operation, responses: sortedByStatus(responses) };
+  const cases = failureCases(endpoint, requestBodyOf(operation, schemas), options);
+  const failures = failureResponses(cases, {
+    path,
+    method: method.toUpperCase(),
+    options,
+    value: exampleValues(operation, schemas),
+    headers: signed ? responseSignatureHeader(options.signing, false) : {},
+  });
+  const result: OperationObject = { ...operation, responses: sortedByStatus({ ...responses, ...failures }) };
+  if (signed) result.security = signedSecurity(operation.security, inheritedSecurity);
+  return result;
 }
 
-function sortedByStatus(responses: Record<string, ResponseObject>): Record<string, ResponseObject> {
+function sortedByStatus<T>(responses: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
 }

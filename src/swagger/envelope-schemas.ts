@@ -25,6 +25,11 @@ const CODE: SchemaObject = {
   description: 'business code (a number, or a name such as PARAM_ERROR)',
 };
 
+const DEBUG_MEMBERS: Record<string, SchemaObject> = {
+  exception: { type: 'string', description: 'debug only, 5xx only: the name of what was thrown' },
+  stack: { type: 'string', description: 'debug only, 5xx only: its stack trace' },
+};
+
 function timestampSchema(options: ResolvedResponseOptions): SchemaObject {
   // The formatter is the truth: epoch-ms gives a number, ISO and patterns give text.
   const sample = options.timestamp(new Date(0));
@@ -161,6 +166,8 @@ export function envelopeSchemas(options: ResolvedResponseOptions): Record<string
     options.format === 'problem+json'
       ? problemSchema(options)
       : envelopeSchema(options.failureLayout, 'failure', options);
+  // `debug: true` adds the exception's name and stack to 5xx bodies.
+  if (options.debug) failure.properties = { ...failure.properties, ...DEBUG_MEMBERS };
   return {
     [SCHEMA_NAMES.success]: envelopeSchema(options.successLayout, 'success', options),
     [SCHEMA_NAMES.failure]: failure,

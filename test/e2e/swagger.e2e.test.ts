@@ -62,16 +62,25 @@ describe.each(ADAPTERS)('the sample app documents its envelope on %s', (adapter)
       items: { $ref: '#/components/schemas/OrderDto' },
     });
     const notFound = find.responses['404'].content['application/json'];
-    expect(notFound.schema).toEqual({ $ref: '#/components/schemas/FailureEnvelope' });
-    expect(notFound.examples.ORDER_NOT_FOUND.value).toMatchObject({ code: 10012, status: 404, path: '/orders/{id}' });
+    expect(notFound.schema.allOf).toEqual([
+      { $ref: '#/components/schemas/FailureEnvelope' },
+      { type: 'object', required: ['code'], properties: { code: { type: 'integer', enum: [10012] } } },
+    ]);
+    // the placeholder filled from OrderDto's example id
+    expect(notFound.examples.ORDER_NOT_FOUND.value).toMatchObject({
+      code: 10012,
+      status: 404,
+      message: 'order 1234567890123 not found',
+      path: '/orders/1234567890123',
+    });
     const create = document.paths['/orders'].post.responses;
-    expect(Object.keys(create)).toEqual(['201', '400', '409']);
+    expect(Object.keys(create)).toEqual(['201', '400', '409', '413', '415', '500']);
     expect(create['400'].content['application/json'].examples.VALIDATION_FAILED.value).toMatchObject({
       code: 'PARAM_ERROR',
       details: [{ field: '/sku', location: 'body' }],
     });
     const cancel = document.paths['/orders/{id}'].delete.responses;
-    expect(Object.keys(cancel)).toEqual(['204', '404', '423']);
+    expect(Object.keys(cancel)).toEqual(['204', '404', '423', '500']);
   });
 
   it('leaves raw routes, files and events unwrapped', () => {

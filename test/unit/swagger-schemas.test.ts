@@ -150,9 +150,11 @@ describe('envelopeOperation', () => {
   it('puts two codes of one status under it, each with its example, and gives a valid document', async () => {
     const options = resolveResponseOptions({ format: 'problem+json', validation: { status: 422 } });
     const result = loose(envelopeOperation(operation, { wraps: true, codes }, '/orders', 'post', options, dto));
-    expect(Object.keys(result.responses)).toEqual(['201', '409', '422']);
+    // 400 for malformed JSON (problem style validates with 422), 413 and 415 for the body, 500 for anything else
+    expect(Object.keys(result.responses)).toEqual(['201', '400', '409', '413', '415', '422', '500']);
     const conflict = result.responses['409'].content['application/problem+json'];
     expect(Object.keys(conflict.examples)).toEqual(['OUT', 'LOCKED']);
+    expect(conflict.schema.allOf[1].properties.code).toEqual({ type: 'integer', enum: [10010, 10011] });
     expect(conflict.examples.OUT.value).toMatchObject({
       type: 'about:blank',
       status: 409,
@@ -175,7 +177,7 @@ describe('envelopeOperation', () => {
     const options = resolveResponseOptions();
     const result = envelopeOperation(operation, { wraps: false, codes }, '/orders', 'post', options, dto);
     expect(result.responses['201']).toBe(operation.responses['201']);
-    expect(Object.keys(result.responses)).toEqual(['201', '400', '409']);
+    expect(Object.keys(result.responses)).toEqual(['201', '400', '409', '413', '415', '500']);
   });
 
   it('moves the default status to the @ApiCode status and gives an undocumented response an envelope', () => {
@@ -193,7 +195,7 @@ describe('envelopeOperation', () => {
       options,
       {},
     );
-    expect(Object.keys(moved.responses)).toEqual(['202']);
+    expect(Object.keys(moved.responses)).toEqual(['202', '500']);
     expect(loose(moved.responses)['202'].description).toBe('7 queued: the envelope around the data');
     const none = envelopeOperation(
       plain,
