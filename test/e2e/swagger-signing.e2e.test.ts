@@ -1,0 +1,129 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiProperty, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { IsString } from 'class-validator';
+import request from 'supertest';
+import type { App } from 'supertest/types.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signRequest } from '../../src/client/index.js';
+import { ResponseModule, Signed, Unsigned } from '../../src/index.js';
+import { applyEnvelopeToDocument } from '../../src/swagger/index.js';
+import { SECRETS } from '../fixtures/signing.app.js';
+import { ADAPTERS, createTestApp, type TestApp } from './harness.js';
+import { send } from './signed-request.js';
+import { type Document, dereferenced, documentChecker } from './swagger-truth.js';
+
+class NoteDto {
+  @ApiProperty({ example: 'hello' })
+  @IsString()
+  text!: string;
+}
+
+// Under signing.global every route is signed unless @Unsigned(); a handler's mark wins over its controller's.
+@Controller('vault')
+class VaultController {
+  @Get()
+  read() {
+    return { secret: 1 };
+  }
+
+  @Post()
+  @ApiBearerAuth()
+  write(@Body() note: NoteDto) {
+    return note;
+  }
+
+  @Get('boom')
+  @Unsigned()
+  boom(): never {
+    throw new TypeError('internal detail');
+  }
+}
+
+@Controller('open')
+@Unsigned()
+class OpenController {
+  @Get()
+  list() {
+    return [];
+  }
+
+  @Get('guarded')
+  @Signed()
+  guarded() {
+    return { ok: true };
+  }
+}
+
+// A store that is down: every signed request that passes the signature check is refused with 503.
+const downStore = { claim: () => Promise.reject(new Error('connection refused')) };
+
+describe.each(ADAPTERS)('signing and debug options in the document, checked against real answers on %s', (adapter) => {
+  let t: TestApp;
+  let http: App;
+  let document: Document;
+  let check: ReturnType<typeof documentChecker>;
+  beforeAll(async () => {
+    const module = {
+      module: class VaultModule {},
+      imports: [
+        ResponseModule.forRoot({
+          debug: true,
+          signing: {
+            secrets: { app1: SECRETS.app1 },
+            global: true,
+            acceptV1: true,
+            nonceStore: downStore,
+            headers: { appId: 'X-Client', signature: 'X-Sig' },
+          },
+        }),
+      ],
+      controllers: [VaultController, OpenController],
+    };
+    t = await createTestApp(adapter, [module], undefined, { rawBody: true });
+    http = t.app.getHttpServer();
+    const built = SwaggerModule.createDocument(t.app, new DocumentBuilder().addBearerAuth().build());
+    document = await dereferenced(applyEnvelopeToDocument(built, t.app));
+    check = documentChecker(document);
+  });
+  afterAll(() => t.app.close());
+
+  it('signs exactly the operations the guard checks, with the configured header names', () => {
+    const security = (path: string, method = 'get') => document.paths[path][method].security as unknown;
+    const signing = { SigningAppId: [], SigningTimestamp: [], SigningNonce: [], SigningSignature: [] };
+    expect(security('/vault')).toEqual([signing]);
+    expect(security('/vault', 'post')).toEqual([{ bearer: [], ...signing }]); // both required, not either
+    expect(security('/vault/boom')).toBeUndefined();
+    expect(security('/open')).toBeUndefined();
+    expect(security('/open/guarded')).toEqual([signing]);
+    const schemes = document.components.securitySchemes;
+    expect(schemes.SigningAppId).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-client' });
+    expect(schemes.SigningSignature).toMatchObject({ name: 'x-sig' });
+  });
+
+  it('lists only the signing codes these options can send, and no response signature or HTML page', () => {
+    const read = document.paths['/vault'].get.responses;
+    expect(Object.keys(read)).toEqual(['200', '400', '401', '409', '500', '503']);
+    const unauthorized = read['401'].content['application/json'].schema.allOf[1].properties.code.enum;
+    expect(unauthorized).toEqual(['SIGN_ERROR', 'SIGN_TIMESTAMP_OUT_OF_WINDOW']); // acceptV1: no SIGN_VERSION_UNSUPPORTED
+    expect(JSON.stringify(document.paths)).not.toContain('x-sig');
+    expect(JSON.stringify(document.paths)).not.toContain('text/html');
+    expect(Object.keys(document.paths['/vault'].post.responses)).toContain('415');
+    expect(document.components.schemas.FailureEnvelope.properties).toHaveProperty('stack');
+  });
+
+  it('the 503 of a nonce store that is down, a missing header and a debug 500 validate against the document', async () => {
+    const signed = await signRequest({ appId: 'app1', secret: SECRETS.app1, method: 'GET', url: '/vault' });
+    const headers = { 'X-Client': signed.headers['X-App-Id'], 'X-Sig': signed.headers['X-Signature'] };
+    const down = await send(http, 'GET', '/vault', { ...signed.headers, ...headers });
+    expect([down.status, down.body.code]).toEqual([503, 'SIGN_NONCE_STORE_UNAVAILABLE']);
+    check('get', '/vault', down);
+    const missing = await request(http).get('/vault');
+    expect([missing.status, missing.body.code]).toEqual([400, 'SIGN_HEADER_MISSING']);
+    check('get', '/vault', missing);
+    const crash = await request(http).get('/vault/boom');
+    expect([crash.status, crash.body.exception]).toEqual([500, 'TypeError']);
+    check('get', '/vault/boom', crash);
+    const open = await request(http).get('/open');
+    check('get', '/open', open);
+  });
+});
