@@ -49,7 +49,7 @@ describe.each(CONFIGS)('every failure example of a signed operation with a body,
   ajv.addSchema({ $id: 'doc', components: { schemas: loose({ ...dto, ...envelopeSchemas(options) }) } });
   // The operation's schemas point into the components; Ajv resolves them against the document id.
   const resolve = (schema: unknown): object =>
-    JSON.parse(JSON.stringify(schema).replaceAll('"#/components', '"doc#/components'));
+    JSON.parse(JSON.stringify(schema).replaceAll('"#/components', '"doc#/components')) as object;
 
   it('validates against its own status schema (Ajv), with placeholders filled', () => {
     let checked = 0;
