@@ -14,6 +14,7 @@ import { exampleValues } from './example-values.js';
 import {
   bodyReadFailureCases,
   businessFailureCase,
+  documentedFailureCase,
   type FailureCase,
   internalFailureCase,
   validationFailureCase,
@@ -93,6 +94,7 @@ function requestBodyOf(
 
 /** Every failure the operation can answer with, in the order its examples are listed. */
 function failureCases(
+  operation: OperationObject,
   endpoint: EndpointDoc,
   body: ReturnType<typeof requestBodyOf>,
   options: ResolvedResponseOptions,
@@ -103,6 +105,13 @@ function failureCases(
   if (endpoint.signed) cases.push(...signingFailureCases(options, body !== undefined));
   for (const definition of endpoint.codes.throws) cases.push(businessFailureCase(definition, options));
   cases.push(internalFailureCase(options));
+  // Failure statuses the operation documents itself and the module has no case for: still the envelope.
+  const known = new Set(cases.map((found) => String(found.status)));
+  for (const [key, response] of Object.entries(operation.responses ?? {})) {
+    if (!/^[45]\d\d$/.test(key) || known.has(key)) continue;
+    const description = (response as Partial<ResponseObject>).description ?? '';
+    cases.push(documentedFailureCase(Number(key), description, options));
+  }
   return cases;
 }
 
@@ -139,7 +148,7 @@ export function envelopeOperation(
     const status = successStatus !== undefined && (key === '200' || key === '201') ? successStatus : Number(key);
     responses[String(status)] = wrapResponse(response, endpoint.codes, status, options, signature);
   }
-  const cases = failureCases(endpoint, requestBodyOf(operation, schemas), options);
+  const cases = failureCases(operation, endpoint, requestBodyOf(operation, schemas), options);
   const failures = failureResponses(cases, {
     path,
     method: method.toUpperCase(),

@@ -1,8 +1,10 @@
+import { HttpException } from '@nestjs/common';
 import { BusinessException } from '../codes/business.exception.js';
 import type { BusinessCode, CodeDefinition } from '../codes/code-definition.interface.js';
 import { localise } from '../codes/locale.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { failureOutcome } from '../outcome/failure-outcome.js';
+import { reasonPhrase } from '../outcome/http-status.js';
 import { ValidationFailedException } from '../validation/validation-failed.exception.js';
 
 /**
@@ -140,4 +142,16 @@ export function businessFailureCase(
     exception: thrown,
     definition: exception === undefined ? definition : undefined,
   };
+}
+
+/**
+ * The case of a failure status the operation documents itself (`@ApiForbiddenResponse()`, for a guard's
+ * `ForbiddenException`): the filter renders it like any `HttpException` of that status, so it gets the envelope.
+ *
+ * @example
+ * documentedFailureCase(403, 'not your order', options).code; // 403
+ */
+export function documentedFailureCase(status: number, description: string, options: ResolvedResponseOptions) {
+  const found = caseOf(`HTTP_${status}`, description, new HttpException(reasonPhrase(status), status), options);
+  return { ...found, summary: `${String(found.code)} ${description || reasonPhrase(status)}` };
 }

@@ -1,5 +1,21 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import {
+  Body,
+  type CanActivate,
+  Controller,
+  type ExecutionContext,
+  ForbiddenException,
+  Get,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiProperty,
+  DocumentBuilder,
+  SwaggerModule,
+} from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
@@ -39,10 +55,22 @@ class VaultController {
   }
 }
 
+/** The app's own guard: its ForbiddenException is rendered by the module's filter like any failure. */
+class DenyGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const { headers } = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
+    if (headers['x-deny'] !== undefined) throw new ForbiddenException();
+    return true;
+  }
+}
+
 @Controller('open')
 @Unsigned()
 class OpenController {
   @Get()
+  @UseGuards(DenyGuard)
+  @ApiOkResponse({ description: 'the open items' }) // with another response, Nest documents no 200 of its own
+  @ApiForbiddenResponse({ description: 'denied by the app’s guard' })
   list() {
     return [];
   }
@@ -125,5 +153,13 @@ describe.each(ADAPTERS)('signing and debug options in the document, checked agai
     check('get', '/vault/boom', crash);
     const open = await request(http).get('/open');
     check('get', '/open', open);
+  });
+
+  it('gives a failure status the app documents itself the envelope the filter really sends', async () => {
+    const forbidden = document.paths['/open'].get.responses['403'];
+    expect(forbidden.description).toBe('Forbidden: 403 denied by the app’s guard');
+    const denied = await request(http).get('/open').set('X-Deny', '1');
+    expect([denied.status, denied.body.code]).toEqual([403, 403]);
+    check('get', '/open', denied);
   });
 });
