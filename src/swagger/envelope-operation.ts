@@ -19,6 +19,7 @@ import {
   internalFailureCase,
   validationFailureCase,
 } from './failure-cases.js';
+import { withFailuresUnder200 } from './always-200.js';
 import { failureResponses } from './failure-responses.js';
 import { responseSignatureHeader, signedSecurity, signingFailureCases } from './signing-doc.js';
 
@@ -39,8 +40,10 @@ export interface EndpointDoc {
 const JSON_TYPE = 'application/json';
 const NO_BODY = new Set(['204', '205', '304']);
 
-function isSuccessKey(key: string): boolean {
-  return /^2\d\d$/.test(key) && !NO_BODY.has(key);
+/** A 2xx the module wraps; under always-200 a 204 too (it leaves as 200 with the envelope). */
+function isSuccessKey(key: string, options: ResolvedResponseOptions): boolean {
+  const always200 = options.httpStatus === 'always-200' && key === '204';
+  return /^2\d\d$/.test(key) && (always200 || !NO_BODY.has(key));
 }
 
 /** A response with no content, or JSON content, gets the envelope; a CSV or a stream keeps its own. */
@@ -140,23 +143,30 @@ export function envelopeOperation(
   const successStatus = endpoint.codes.successStatus;
   const signature = signed && endpoint.wraps ? responseSignatureHeader(options.signing, true) : {};
   for (const [key, response] of Object.entries(operation.responses as Record<string, ResponseObject>)) {
-    if (!endpoint.wraps || !isSuccessKey(key)) {
+    if (/^[45]\d\d$/.test(key)) continue; // every failure status is rebuilt from the failure cases
+    if (!endpoint.wraps || !isSuccessKey(key, options)) {
       responses[key] = response;
       continue;
     }
     // @ApiCode's status moves the default 200/201 (Nest answers with it, as @HttpCode would).
     const status = successStatus !== undefined && (key === '200' || key === '201') ? successStatus : Number(key);
-    responses[String(status)] = wrapResponse(response, endpoint.codes, status, options, signature);
+    // always-200: the status lives in the body (the example's code), the wire says 200.
+    const wire = options.httpStatus === 'always-200' ? 200 : status;
+    responses[String(wire)] = wrapResponse(response, endpoint.codes, status, options, signature);
   }
   const cases = failureCases(operation, endpoint, requestBodyOf(operation, schemas), options);
-  const failures = failureResponses(cases, {
+  const where = {
     path,
     method: method.toUpperCase(),
     options,
     value: exampleValues(operation, schemas),
     headers: signed ? responseSignatureHeader(options.signing, false) : {},
-  });
-  const result: OperationObject = { ...operation, responses: sortedByStatus({ ...responses, ...failures }) };
+  };
+  const all =
+    options.httpStatus === 'always-200'
+      ? withFailuresUnder200(responses, cases, where)
+      : { ...responses, ...failureResponses(cases, where) };
+  const result: OperationObject = { ...operation, responses: sortedByStatus(all) };
   if (signed) result.security = signedSecurity(operation.security, inheritedSecurity);
   return result;
 }

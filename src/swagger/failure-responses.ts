@@ -85,12 +85,31 @@ const HTML_PAGE: SchemaObject = {
 };
 
 /**
- * One response per status the cases name: its description lists the codes, its JSON (or problem+json) content
+ * The response of a group of failure cases: its description lists the codes, its JSON (or problem+json) content
  * has the schema with the code `enum` and one example per case, and, with `html: true`, the HTML page as a
  * second content type.
  *
  * @example
- * failureResponses([internalFailureCase(options)], where)['500'].content['application/json'].examples.INTERNAL_ERROR;
+ * failureResponse([internalFailureCase(options)], 500, where).content['application/json'].examples.INTERNAL_ERROR;
+ */
+export function failureResponse(group: readonly FailureCase[], status: number, where: FailureContext): ResponseObject {
+  const media = where.options.format === 'problem+json' ? PROBLEM_JSON : JSON_TYPE;
+  const content: ResponseObject['content'] = {
+    [media]: { schema: statusSchema(group, where.options), examples: examplesOf(group, where) },
+  };
+  if (where.options.html) content[HTML_TYPE] = { schema: HTML_PAGE };
+  return {
+    description: `${reasonPhrase(status)}: ${unique(group.map((c) => c.summary)).join('; ')}`,
+    ...(Object.keys(where.headers).length > 0 ? { headers: where.headers } : {}),
+    content,
+  };
+}
+
+/**
+ * One response per status the cases name (see `failureResponse`).
+ *
+ * @example
+ * Object.keys(failureResponses([internalFailureCase(options)], where)); // ['500']
  */
 export function failureResponses(
   cases: readonly FailureCase[],
@@ -98,18 +117,7 @@ export function failureResponses(
 ): Record<string, ResponseObject | ReferenceObject> {
   const byStatus = new Map<number, FailureCase[]>();
   for (const failure of cases) byStatus.set(failure.status, [...(byStatus.get(failure.status) ?? []), failure]);
-  const media = where.options.format === 'problem+json' ? PROBLEM_JSON : JSON_TYPE;
   const responses: Record<string, ResponseObject> = {};
-  for (const [status, group] of byStatus) {
-    const content: ResponseObject['content'] = {
-      [media]: { schema: statusSchema(group, where.options), examples: examplesOf(group, where) },
-    };
-    if (where.options.html) content[HTML_TYPE] = { schema: HTML_PAGE };
-    responses[String(status)] = {
-      description: `${reasonPhrase(status)}: ${unique(group.map((c) => c.summary)).join('; ')}`,
-      ...(Object.keys(where.headers).length > 0 ? { headers: where.headers } : {}),
-      content,
-    };
-  }
+  for (const [status, group] of byStatus) responses[String(status)] = failureResponse(group, status, where);
   return responses;
 }
