@@ -1,3 +1,4 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
 import type { INestApplication } from '@nestjs/common';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import request, { type Response } from 'supertest';
@@ -53,13 +54,15 @@ describe.each(ADAPTERS)('every real answer of the sample app validates against i
     let t: TestApp;
     let http: App;
     let document: Document;
+    let served: OpenAPIObject;
     let check: (method: string, template: string, response: Response) => void;
     const validationStatus = style === 'problem' ? 422 : 400;
     beforeAll(async () => {
       const app = await sampleApp(adapter, style);
       t = app.t;
       http = t.app.getHttpServer();
-      document = await dereferenced(app.served);
+      served = app.served;
+      document = await dereferenced(served);
       check = documentChecker(document);
     });
     afterAll(() => t.app.close());
@@ -159,6 +162,10 @@ describe.each(ADAPTERS)('every real answer of the sample app validates against i
       const broken = await (await signed(http, 'POST', '/transfers', '{"to":')).send();
       expectDocumented('post', '/transfers', broken, [400]);
       expectDocumented('get', '/transfers/rates', await request(http).get('/transfers/rates'), [200]);
+    });
+
+    it('is a valid OpenAPI document in this style (swagger-parser)', async () => {
+      await expect(SwaggerParser.validate(structuredClone(served) as never)).resolves.toBeDefined();
     });
 
     it('documents signed operations with their security, and every example validates against its schema', () => {
