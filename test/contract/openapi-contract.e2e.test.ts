@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SIGNING_HEADERS } from '../../src/client/index.js';
 import { ADAPTERS } from '../e2e/harness.js';
 import { recipeContext, type RecipeContext } from './recipe-context.js';
 import { applicable } from './recipe-kinds.js';
-import { RECIPES, ROUTELESS } from './recipes.js';
+import { RECIPES, ROUTELESS, SIGNED } from './recipes.js';
 import { bootSample, type SampleUnderTest, STYLES } from './sample-under-test.js';
 import { ServedContract } from './served-contract.js';
 
+/** The headers a signed request carries (the module's defaults, which the sample app keeps). */
+const SIGNING_HEADERS = Object.values(DEFAULT_SIGNING_HEADERS).map((name) => name.toLowerCase());
 const CASES = STYLES.flatMap((style) => ADAPTERS.map((adapter) => [style, adapter] as const));
 
 // Every operation × status the served /docs-json lists gets a real request, and every real answer (status, Content-Type,
@@ -52,6 +55,21 @@ describe.each(CASES)('the sample app in %s style on %s answers exactly what its 
     },
     30_000,
   );
+
+  it('requires the four signing headers on each signed operation, and on no other', () => {
+    const problems = Object.keys(RECIPES).flatMap((op) => {
+      const alternatives = contract.securityHeaders(op);
+      const satisfiable = alternatives.some((headers) => SIGNING_HEADERS.every((h) => headers.includes(h)));
+      if (SIGNED.includes(op) && !satisfiable) {
+        return [`${op} (${where}): signed, but its security names no apiKey headers ${SIGNING_HEADERS.join(', ')}`];
+      }
+      const open = alternatives.length === 0 || alternatives.some((headers) => headers.length === 0);
+      return !SIGNED.includes(op) && !open
+        ? [`${op} (${where}): unsigned, but documented as requiring ${JSON.stringify(alternatives)}`]
+        : [];
+    });
+    expect(problems).toEqual([]);
+  });
 
   it('answers requests no route takes with a failure the document describes', async () => {
     const problems: string[] = [];

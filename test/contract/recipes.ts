@@ -161,6 +161,9 @@ export const RECIPES: RecipeTable = {
   },
 };
 
+/** The operations of `@Signed()` TransfersController that are not `@Unsigned()`: their guard refuses an unsigned request. */
+export const SIGNED: readonly string[] = ['GET /transfers', 'POST /transfers'];
+
 /** Requests no route answers; their status is not any operation's, so they must match a failure documented somewhere. */
 export const ROUTELESS: readonly Recipe[] = [
   get('an unknown route', '/no/such/route'),

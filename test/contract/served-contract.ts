@@ -22,8 +22,20 @@ interface ResponseObject {
   content?: Record<string, MediaTypeObject>;
   headers?: Record<string, unknown>;
 }
+type SecurityRequirement = Record<string, string[]>;
 interface OperationObject {
   responses?: Record<string, ResponseObject>;
+  security?: SecurityRequirement[];
+}
+interface SecurityScheme {
+  type?: string;
+  in?: string;
+  name?: string;
+}
+interface Dereferenced {
+  paths?: Record<string, Record<string, OperationObject>>;
+  security?: SecurityRequirement[];
+  components?: { securitySchemes?: Record<string, SecurityScheme> };
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -42,7 +54,10 @@ export class ServedContract {
   private readonly ajv = new Ajv({ allErrors: true, strict: false, discriminator: true });
   private readonly compiled = new WeakMap<object, ValidateFunction>();
 
-  private constructor(private readonly paths: Record<string, Record<string, OperationObject>>) {
+  private readonly paths: Record<string, Record<string, OperationObject>>;
+
+  private constructor(private readonly document: Dereferenced) {
+    this.paths = document.paths ?? {};
     addFormats(this.ajv);
     this.ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) });
     this.ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
@@ -52,10 +67,7 @@ export class ServedContract {
 
   /** Dereferences a copy of `document` (validating it on the way). */
   static async load(document: unknown): Promise<ServedContract> {
-    const dereferenced = (await SwaggerParser.dereference(structuredClone(document) as never)) as {
-      paths?: Record<string, Record<string, OperationObject>>;
-    };
-    return new ServedContract(dereferenced.paths ?? {});
+    return new ServedContract((await SwaggerParser.dereference(structuredClone(document) as never)) as Dereferenced);
   }
 
   /** Every operation, as `METHOD /path/{template}`. */
@@ -96,6 +108,21 @@ export class ServedContract {
   describedAnywhere(answer: RealAnswer): boolean {
     return this.operations().some(
       (operation) => this.keyFor(operation, answer.status) !== undefined && this.check(operation, answer).length === 0,
+    );
+  }
+
+  /**
+   * The header sets a client may send to satisfy `operation`'s security: one list per alternative of its requirement
+   * (the operation's own, else the document's), each the lower-case header names of its `apiKey` schemes in a header.
+   */
+  securityHeaders(operation: string): string[][] {
+    const requirement = this.operation(operation)?.security ?? this.document.security ?? [];
+    const schemes = this.document.components?.securitySchemes ?? {};
+    return requirement.map((alternative) =>
+      Object.keys(alternative).flatMap((name) => {
+        const scheme = schemes[name];
+        return scheme?.type === 'apiKey' && scheme.in === 'header' && scheme.name ? [scheme.name.toLowerCase()] : [];
+      }),
     );
   }
 
