@@ -6,12 +6,30 @@
  */
 export const CONSUMER_SOURCE = `
 import createClient from 'openapi-fetch';
+import type { ErrorResponse, ResponseObjectMap } from 'openapi-typescript-helpers'; // the error type openapi-fetch gives
 import type { paths } from './schema.js';
 
 type IsAny<T> = 0 extends 1 & T ? true : false;
 type Exactly<T, U> = IsAny<T> extends true ? false : [T] extends [U] ? ([U] extends [T] ? true : false) : false;
 /** A code type a client can narrow by: a union of literals that holds the code, not all strings or numbers. */
 type Narrowable<T, Code> = IsAny<T> extends true ? false : string extends T ? false : number extends T ? false : Code extends T ? true : false;
+type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
+type Untyped<T> = IsAny<T> extends true ? true : unknown extends T ? true : [T] extends [never] ? true : false;
+type ErrorOf<O> =
+  ResponseObjectMap<O> extends infer R extends Record<string | number, unknown> ? ErrorResponse<R, \`\${string}/\${string}\`> : unknown;
+/** The operations whose failures a generated client cannot type: every operation can fail (500 at least). */
+type WithoutErrorType = {
+  [P in keyof paths]: {
+    [M in keyof paths[P] & Method]: [Exclude<paths[P][M], undefined>] extends [never]
+      ? never
+      : Untyped<ErrorOf<paths[P][M]>> extends true
+        ? \`\${Uppercase<M>} \${P}\`
+        : never;
+  }[keyof paths[P] & Method];
+}[keyof paths];
+export const everyOperationHasAnErrorType: [WithoutErrorType] extends [never] ? true : \`no error type: \${WithoutErrorType}\` =
+  true;
+
 function holds<T extends true>(): T | undefined {
   return undefined;
 }
