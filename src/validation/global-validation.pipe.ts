@@ -69,6 +69,7 @@ export class GlobalValidationPipe implements PipeTransform, OnApplicationBootstr
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (!this.enabled) return value;
     if (isStandardSchema((metadata as { schema?: unknown }).schema)) return this.pipe.transform(value, metadata);
+    // One Map lookup per param; the key is built only for a DTO that some route's own pipe validates.
     if (
       this.validatesClasses &&
       !this.ownedByRoutes.get(metadata.metatype)?.has(paramKey(metadata.type, metadata.data))
