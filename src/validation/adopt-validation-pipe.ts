@@ -53,14 +53,21 @@ function checkLimitsFirst(
  * Makes an app's own `ValidationPipe` (one with Nest's default `exceptionFactory`) report its failures as the
  * module's violations: its factory becomes the module's, and its `transform` adds where the value came from. Every
  * option of the pipe keeps its meaning; nothing else of it changes. Before it transforms anything, a value over
- * `limits` is refused. Returns whether the pipe was adopted; a pipe with a factory of the app's own is not, but it
+ * `limits` is refused (a hand-built `EnvelopeValidationPipe` takes `limits` in place of the defaults). Returns whether
+ * the pipe was adopted; a pipe with a factory of the app's own is not, but it
  * checks the limits first all the same (their violation is the module's; every other failure is the app's).
  *
  * @example
  * adoptValidationPipe(new ValidationPipe({ whitelist: true })); // true
  */
 export function adoptValidationPipe(pipe: ValidationPipe, limits: InputLimits = DEFAULT_INPUT_LIMITS): boolean {
-  if (pipe instanceof EnvelopeValidationPipe || ADOPTED.has(pipe)) return true;
+  if (pipe instanceof EnvelopeValidationPipe) {
+    // Built by hand (`new EnvelopeValidationPipe({ … })` on a route), it has the defaults: the app's are the module's.
+    const own = pipe as unknown as { limits: InputLimits };
+    if (own.limits === DEFAULT_INPUT_LIMITS) own.limits = limits;
+    return true;
+  }
+  if (ADOPTED.has(pipe)) return true;
   if (LIMITED.has(pipe)) return false;
   if (!hasNestDefaultFactory(pipe)) {
     LIMITED.add(pipe);

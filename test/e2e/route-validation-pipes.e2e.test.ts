@@ -140,6 +140,19 @@ describe.each(ADAPTERS)('ValidationPipes on controllers, routes and params on %s
     expect(runs).toHaveBeenCalledTimes(1);
   });
 
+  it('a hand-built EnvelopeValidationPipe on a route checks the limits of the module, not the defaults', async () => {
+    const runs = vi.spyOn(NotReserved.prototype, 'validate');
+    const wide = await send('POST', '/api/orders/by-hand', { name: 'Ada', tags: new Array(300).fill(1) });
+    expect(wide.status).toBe(413);
+    expect(wide.body.details).toEqual([{ field: '', issue: 'body holds more than 200 values', location: 'body' }]);
+    const extra = await send('POST', '/api/orders/by-hand', { name: 'root', role: 'x' });
+    expect(extra.body.details).toEqual([
+      { field: '/role', value: 'x', issue: 'property role should not exist', location: 'body' },
+      { field: '/name', value: 'root', issue: 'name is reserved', location: 'body' },
+    ]);
+    expect(runs).toHaveBeenCalledTimes(1); // validated once: the module's global pipe left it to the route's
+  });
+
   it('the guard still runs first: no key, 403 in the envelope, nothing validated', async () => {
     const runs = vi.spyOn(NotReserved.prototype, 'validate');
     const res = await request(t.app.getHttpServer())
