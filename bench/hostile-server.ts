@@ -9,7 +9,8 @@ import { IsOptional, IsString, ValidateNested } from 'class-validator';
 import { ResponseModule, type ResponseOptions } from 'nest-envelope';
 
 // The server of `bench/hostile-bodies.ts`: an app of the issue's shape (a global prefix, nested DTO items), with the
-// module's pipe or the app's own global ValidationPipe (PIPE=own), and the module's limits (LIMITS=off: 10⁹ each).
+// module's pipe or the app's own global ValidationPipe (PIPE=own), and the module's limits (LIMITS=off: 10⁹ each;
+// MAX_NODES: validation.maxNodes, else the default).
 class LineDto {
   @IsString() name!: string;
 }
@@ -21,6 +22,7 @@ class OrderDto {
 
 const delay = monitorEventLoopDelay({ resolution: 1 });
 delay.enable();
+let cpu = process.cpuUsage();
 
 @Controller()
 class BenchController {
@@ -34,12 +36,14 @@ class BenchController {
     return 'pong';
   }
 
-  /** The event loop's longest delay since the last call, and this process's memory. */
+  /** Since the last call: the event loop's longest delay and this process's CPU time (user + system); its memory. */
   @Get('stats')
   stats() {
     const maxDelayMs = delay.max / 1e6;
     delay.reset();
-    return { maxDelayMs, rssMiB: process.memoryUsage().rss / 2 ** 20 };
+    const used = process.cpuUsage(cpu);
+    cpu = process.cpuUsage();
+    return { maxDelayMs, cpuMs: (used.user + used.system) / 1000, rssMiB: process.memoryUsage().rss / 2 ** 20 };
   }
 }
 
@@ -47,6 +51,7 @@ const off = process.env.LIMITS === 'off';
 const options: ResponseOptions = {
   validation: {
     ...(off ? { maxDepth: 1e9, maxNodes: 1e9 } : {}),
+    ...(!off && process.env.MAX_NODES ? { maxNodes: Number(process.env.MAX_NODES) } : {}),
     ...(process.env.SLOW_PATTERN ? { alsoRedact: [/.*secret/i] } : {}),
   },
 };

@@ -93,7 +93,7 @@ function isFailureCode(value: unknown): boolean {
 }
 
 /**
- * `validation` with its defaults: WeChat style, 400, at most 100 violations, 32 levels and 5 000 values, the default
+ * `validation` with its defaults: WeChat style, 400, at most 100 violations, 32 levels and 2 000 values, the default
  * redaction list, the pipe.
  *
  * @example

@@ -30,7 +30,7 @@ const SCHEMA_LOCATIONS = { body: 'body', query: 'query', param: 'path', custom: 
  * global pipe (with `validation.pipe`'s options); applied by hand (`@UsePipes(EnvelopeValidationPipe)`,
  * `new EnvelopeValidationPipe({ whitelist: true })`) it always validates. Before any validator runs, a value deeper
  * than `maxDepth` or holding more than `maxNodes` values is refused (the module's `validation` limits when injected,
- * 32 and 5 000 when built by hand). With an `exceptionFactory` of your own, the
+ * 32 and 2 000 when built by hand). With an `exceptionFactory` of your own, the
  * failure is the exception it returns.
  *
  * @example

@@ -6,20 +6,24 @@ import {
   type PipeTransform,
   ValidationPipe,
 } from '@nestjs/common';
-import { ApplicationConfig } from '@nestjs/core';
+import { ApplicationConfig, ModulesContainer } from '@nestjs/core';
 import { RESPONSE_OPTIONS } from '../options/options.constants.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { adoptValidationPipe } from './adopt-validation-pipe.js';
 import { EnvelopeValidationPipe } from './envelope-validation.pipe.js';
 import type { InputLimits } from './input-limits.js';
+import { findRouteValidationPipes, paramKey } from './route-validation-pipes.js';
 import { isStandardSchema } from './standard-schema-violations.js';
 
 /**
  * The module's global pipe (`APP_PIPE`). Once the app is set up, it looks for the app's own global
  * `ValidationPipe`s (`app.useGlobalPipes(…)`, `APP_PIPE` providers): each one with Nest's default `exceptionFactory`
  * is adopted (its failures become violations), and then this pipe validates DTO classes no more (a value is
- * validated once), only Standard Schemas, which Nest's pipe does not read. Without such a pipe it is
- * `EnvelopeValidationPipe` with `validation.pipe`'s options; with `validation.pipe: false` it does nothing.
+ * validated once), only Standard Schemas, which Nest's pipe does not read. The same for the `ValidationPipe`s on
+ * controllers, routes and params (`@UsePipes(new ValidationPipe())`, `@UsePipes(ValidationPipe)`,
+ * `@Body(new ValidationPipe())`): each is adopted, and a param such a pipe validates on every route it appears on
+ * is left to it. Without such pipes it is `EnvelopeValidationPipe` with `validation.pipe`'s options; with
+ * `validation.pipe: false` it does nothing.
  *
  * @example
  * { provide: APP_PIPE, useExisting: GlobalValidationPipe }
@@ -29,11 +33,14 @@ export class GlobalValidationPipe implements PipeTransform, OnApplicationBootstr
   private readonly enabled: boolean;
   private readonly limits: InputLimits;
   private validatesClasses = true;
+  /** By metatype, the params (type and data) a route's own validation pipe validates wherever they appear. */
+  private ownedByRoutes: ReadonlyMap<unknown, ReadonlySet<string>> = new Map();
 
   constructor(
     @Inject(RESPONSE_OPTIONS) options: ResolvedResponseOptions,
     private readonly pipe: EnvelopeValidationPipe,
     private readonly config: ApplicationConfig,
+    private readonly modules: ModulesContainer,
   ) {
     this.enabled = options.validation.pipe !== false;
     this.limits = { maxDepth: options.validation.maxDepth, maxNodes: options.validation.maxNodes };
@@ -54,11 +61,19 @@ export class GlobalValidationPipe implements PipeTransform, OnApplicationBootstr
           (typeof metatype === 'function' && metatype.prototype instanceof ValidationPipe),
       );
     this.validatesClasses = own.length === 0 && !scoped;
+    const routes = findRouteValidationPipes(this.modules);
+    for (const pipe of routes.instances) adoptValidationPipe(pipe, this.limits);
+    this.ownedByRoutes = routes.ownedEverywhere;
   }
 
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (!this.enabled) return value;
-    if (this.validatesClasses || isStandardSchema((metadata as { schema?: unknown }).schema)) {
+    if (isStandardSchema((metadata as { schema?: unknown }).schema)) return this.pipe.transform(value, metadata);
+    // One Map lookup per param; the key is built only for a DTO that some route's own pipe validates.
+    if (
+      this.validatesClasses &&
+      !this.ownedByRoutes.get(metadata.metatype)?.has(paramKey(metadata.type, metadata.data))
+    ) {
       return this.pipe.transform(value, metadata);
     }
     return value;

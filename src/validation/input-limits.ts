@@ -8,7 +8,7 @@ import type { ViolationLocation } from './violation.interface.js';
  * runs: `validation.maxDepth` and `validation.maxNodes`.
  *
  * @example
- * const limits: InputLimits = { maxDepth: 32, maxNodes: 5000 };
+ * const limits: InputLimits = { maxDepth: 32, maxNodes: 2000 };
  */
 export interface InputLimits {
   /** Levels of nested objects and arrays; the value itself is level 1. */

@@ -189,7 +189,7 @@ describe('findLimitBreach', () => {
 describe('validation limits and redaction options', () => {
   it('defaults, and errors naming the option', () => {
     const { validation } = resolveResponseOptions({});
-    expect(validation).toMatchObject({ maxDepth: 32, maxNodes: 5000, neverRedact: [] });
+    expect(validation).toMatchObject({ maxDepth: 32, maxNodes: 2000, neverRedact: [] });
     const added = resolveResponseOptions({ validation: { alsoRedact: ['ssn'] } }).validation.redact;
     expect(added).toEqual([...DEFAULT_REDACTED_NAMES, 'ssn']);
     expect(resolveResponseOptions({ validation: { redact: ['a'], alsoRedact: [/b/] } }).validation.redact).toEqual([

@@ -55,10 +55,17 @@ describe('adoptValidationPipe', () => {
     expect(adoptValidationPipe(pipe)).toBe(true); // once is enough
   });
 
-  it("leaves a pipe with the app's own factory alone", async () => {
+  it("leaves a pipe with the app's own factory alone, but for the limits it checks first", async () => {
     const pipe = new ValidationPipe({ exceptionFactory: () => new BadRequestException('mine') });
-    expect(adoptValidationPipe(pipe)).toBe(false);
+    expect(adoptValidationPipe(pipe, { maxDepth: 4, maxNodes: 10 })).toBe(false);
+    expect(adoptValidationPipe(pipe, { maxDepth: 4, maxNodes: 10 })).toBe(false); // wrapped once
     expect(((await thrownBy(pipe, {})) as BadRequestException).message).toBe('mine');
+    const wide = (await thrownBy(pipe, { text: 'a', pages: new Array(20).fill(1) })) as ValidationFailedException;
+    expect(wide).toBeInstanceOf(ValidationFailedException);
+    expect(wide.getStatus()).toBe(413);
+    expect(wide.violations).toEqual([expect.objectContaining({ constraint: 'maxNodes', path: [] })]);
+    const fine = { text: 'a', pages: 1 };
+    await expect(pipe.transform(fine, body)).resolves.toBe(fine);
   });
 
   it("keeps Nest's semantics for a value that is no object: a string body fails the DTO's own rules", async () => {
