@@ -1,5 +1,5 @@
 import type { INestApplicationContext, Type } from '@nestjs/common';
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
 import { readEndpointCodes } from '../codes/endpoint-codes.js';
 import { wrapsResults } from '../http/wrap-decision.js';
 import { RESPONSE_OPTIONS } from '../options/options.constants.js';
@@ -7,6 +7,9 @@ import type { ResolvedResponseOptions } from '../options/resolved-options.interf
 import { envelopeSchemas } from './envelope-schemas.js';
 import { type EndpointDoc, envelopeOperation } from './envelope-operation.js';
 import { discoverHandlers, type OperationIdFactory } from './handler-discovery.js';
+import { documentInt64 } from './int64-document.js';
+import { checkedParameters, validatingPipes } from './parameter-validation.js';
+import { withValidationFailures } from './validation-responses.js';
 
 /**
  * Options of `applyEnvelopeToDocument`.
@@ -39,6 +42,8 @@ export function applyEnvelopeToDocument(
 ): OpenAPIObject {
   const resolved = app.get<ResolvedResponseOptions>(RESPONSE_OPTIONS, { strict: false });
   const handlers = discoverHandlers(app, options.operationIdFactory);
+  const pipes = validatingPipes(app, resolved);
+  const wrapped: OperationObject[] = [];
   const result = structuredClone(document);
   const schemas = (result.components ??= {}).schemas ?? {};
   result.components.schemas = { ...schemas, ...envelopeSchemas(resolved) };
@@ -53,9 +58,13 @@ export function applyEnvelopeToDocument(
           !returnsFile(found.handler, found.controller),
         codes: readEndpointCodes(found.handler, found.controller),
       };
-      item[method] = envelopeOperation(operation, endpoint, path, method, resolved, result.components.schemas);
+      const enveloped = envelopeOperation(operation, endpoint, path, method, resolved, result.components.schemas);
+      const checked = checkedParameters(found.handler, found.controller, pipes, resolved);
+      item[method] = withValidationFailures(enveloped, checked, path, method, resolved);
+      if (endpoint.wraps) wrapped.push(item[method]);
     }
   }
+  documentInt64(result, wrapped, resolved);
   return result;
 }
 

@@ -7,7 +7,7 @@ import type { ResolvedResponseOptions } from '../options/resolved-options.interf
 import { reasonPhrase } from '../outcome/http-status.js';
 import { PROBLEM_JSON } from '../render/problem-details.renderer.js';
 import { SCHEMA_NAMES, schemaRef, successSchema } from './envelope-schemas.js';
-import { businessFailureExamples, validationFailureExample } from './failure-examples.js';
+import { businessFailureExamples } from './failure-examples.js';
 
 /**
  * What the document post-processor knows of one operation's handler.
@@ -67,20 +67,6 @@ function describeCodes(definitions: readonly CodeDefinition[], options: Resolved
     .join('; ');
 }
 
-/** The first property of the request body's schema, for the validation example (`field` of a DTO). */
-function firstBodyProperty(
-  operation: OperationObject,
-  schemas: Record<string, SchemaObject | ReferenceObject>,
-): { property: string; objectName: string } | undefined {
-  const schema = (operation.requestBody as { content?: Record<string, { schema?: SchemaObject | ReferenceObject }> })
-    ?.content?.[JSON_TYPE]?.schema;
-  if (!schema || !('$ref' in schema)) return undefined;
-  const objectName = schema.$ref.split('/').pop() ?? 'body';
-  const target = schemas[objectName] as SchemaObject | undefined;
-  const property = Object.keys(target?.properties ?? {})[0];
-  return property === undefined ? undefined : { property, objectName };
-}
-
 /**
  * One operation with the envelope applied: its success responses wrap their schema in the envelope (with the
  * `@ApiCode` example), each `@ApiThrows` code appears under its HTTP status with an example body in the
@@ -110,20 +96,6 @@ export function envelopeOperation(
     responses[String(status)] = wrapResponse(response, endpoint.codes, status, options);
   }
   const verb = method.toUpperCase();
-  const body = firstBodyProperty(operation, schemas);
-  if (body) {
-    const status = String(options.validation.status);
-    const example = validationFailureExample(body.property, body.objectName, path, verb, options);
-    responses[status] = {
-      description: `${reasonPhrase(options.validation.status)}: the request failed validation`,
-      content: {
-        [failureMedia(options)]: {
-          schema: schemaRef(SCHEMA_NAMES.validationFailure),
-          examples: { VALIDATION_FAILED: example },
-        },
-      },
-    };
-  }
   const byStatus = new Map<number, CodeDefinition[]>();
   for (const definition of endpoint.codes.throws) {
     const status = new BusinessException(definition).getStatus(); // the status the filter will send

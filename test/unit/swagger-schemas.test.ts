@@ -150,7 +150,8 @@ describe('envelopeOperation', () => {
   it('puts two codes of one status under it, each with its example, and gives a valid document', async () => {
     const options = resolveResponseOptions({ format: 'problem+json', validation: { status: 422 } });
     const result = loose(envelopeOperation(operation, { wraps: true, codes }, '/orders', 'post', options, dto));
-    expect(Object.keys(result.responses)).toEqual(['201', '409', '422']);
+    // the validation failure comes from the handler's parameters (validation-responses.test.ts)
+    expect(Object.keys(result.responses)).toEqual(['201', '409']);
     const conflict = result.responses['409'].content['application/problem+json'];
     expect(Object.keys(conflict.examples)).toEqual(['OUT', 'LOCKED']);
     expect(conflict.examples.OUT.value).toMatchObject({
@@ -159,9 +160,6 @@ describe('envelopeOperation', () => {
       code: 10010,
       detail: 'out of stock',
     });
-    expect(result.responses['422'].content['application/problem+json'].examples.VALIDATION_FAILED.value.errors).toEqual(
-      [{ detail: 'sku should not be null or undefined', pointer: '#/sku' }],
-    );
     const document = {
       openapi: '3.0.0',
       info: { title: 't', version: '1' },
@@ -175,7 +173,7 @@ describe('envelopeOperation', () => {
     const options = resolveResponseOptions();
     const result = envelopeOperation(operation, { wraps: false, codes }, '/orders', 'post', options, dto);
     expect(result.responses['201']).toBe(operation.responses['201']);
-    expect(Object.keys(result.responses)).toEqual(['201', '400', '409']);
+    expect(Object.keys(result.responses)).toEqual(['201', '409']);
   });
 
   it('moves the default status to the @ApiCode status and gives an undocumented response an envelope', () => {

@@ -1,0 +1,198 @@
+import { type ArgumentMetadata, type INestApplicationContext, ValidationPipe } from '@nestjs/common';
+import { ApplicationConfig } from '@nestjs/core';
+import { getMetadataStorage } from 'class-validator';
+import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
+import { hasNestDefaultFactory } from '../validation/adopt-validation-pipe.js';
+import { EnvelopeValidationPipe } from '../validation/envelope-validation.pipe.js';
+import { isStandardSchema } from '../validation/standard-schema-violations.js';
+import { readValidHeaders } from '../validation/valid-headers.decorator.js';
+import type { ViolationLocation } from '../validation/violation.interface.js';
+
+/**
+ * One handler parameter the module's validation can refuse, as the failure names it: where the value came from,
+ * the path of the example field (`@Query('filter')` prefixes `filter`), the DTO's name, and the status it fails with.
+ *
+ * @example
+ * const checked: CheckedParameter = {
+ *   location: 'query', path: ['page'], objectName: 'PageQuery', status: 400, detailed: true, refusal: 'missing',
+ * };
+ */
+export interface CheckedParameter {
+  readonly location: ViolationLocation;
+  /** The example violation's path; empty for a value refused as a whole (a body that is no object, a schema). */
+  readonly path: readonly string[];
+  readonly objectName: string;
+  readonly status: number;
+  /** False when the pipe has `disableErrorMessages`: the failure is a bare one, without violations. */
+  readonly detailed: boolean;
+  /** What the example shows: a constrained field left out, a body that is no object, a value against a schema. */
+  readonly refusal: 'missing' | 'not-an-object' | 'schema';
+}
+
+/** What this file reads of a Nest `ValidationPipe` (protected members, the same in Nest 11 and 12). */
+interface PipeView {
+  readonly errorHttpStatusCode: number;
+  readonly isDetailedOutputDisabled?: boolean;
+  readonly expectedType?: unknown;
+  toValidate(metadata: ArgumentMetadata): boolean;
+}
+
+/** The pipes that validate DTO classes on every route, and the module's own pipe (it alone reads Standard Schemas). */
+export interface ValidatingPipes {
+  readonly classes: readonly ValidationPipe[];
+  readonly module: ValidationPipe | undefined;
+}
+
+const ROUTE_ARGS = '__routeArguments__'; // @nestjs/common ROUTE_ARGS_METADATA
+const CUSTOM_ARGS = '__customRouteArgs__'; // @nestjs/common CUSTOM_ROUTE_ARGS_METADATA
+const PIPES = '__pipes__'; // @nestjs/common PIPES_METADATA (@UsePipes)
+// @nestjs/common RouteParamtypes: the kinds of value a validation pipe sees.
+const KINDS: Readonly<Record<string, ArgumentMetadata['type']>> = { 3: 'body', 4: 'query', 5: 'param' };
+const LOCATIONS: Readonly<Record<ArgumentMetadata['type'], ViolationLocation>> = {
+  body: 'body',
+  query: 'query',
+  param: 'path',
+  custom: 'body',
+};
+
+function tryGet<T>(app: INestApplicationContext, token: abstract new (...args: never[]) => T): T | undefined {
+  try {
+    return app.get(token as never, { strict: false }) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The pipes that validate the app's DTO classes, as `GlobalValidationPipe` will decide once the app starts: the
+ * app's own global `ValidationPipe`s that the module adopts, or else the module's pipe (unless `validation.pipe` is
+ * `false`). Read before `app.init()` too: the document is usually built before `listen`.
+ *
+ * @example
+ * const pipes = validatingPipes(app, app.get(RESPONSE_OPTIONS));
+ */
+export function validatingPipes(app: INestApplicationContext, options: ResolvedResponseOptions): ValidatingPipes {
+  const config = tryGet(app, ApplicationConfig);
+  const own = (config?.getGlobalPipes() ?? []).filter((pipe) => pipe instanceof ValidationPipe);
+  // A request-scoped APP_PIPE ValidationPipe cannot be adopted, but it stops the module's pipe from validating.
+  const scoped = (config?.getGlobalRequestPipes() ?? []).some(({ metatype }) => isPipeClass(metatype));
+  const modulePipe = options.validation.pipe === false ? undefined : tryGet(app, EnvelopeValidationPipe);
+  const adopted = own.filter((pipe) => pipe instanceof EnvelopeValidationPipe || hasNestDefaultFactory(pipe));
+  const classes = own.length > 0 || scoped ? adopted : modulePipe ? [modulePipe] : [];
+  return { classes, module: modulePipe };
+}
+
+function isPipeClass(metatype: unknown): boolean {
+  if (typeof metatype !== 'function') return false;
+  return metatype === ValidationPipe || (metatype as { prototype?: unknown }).prototype instanceof ValidationPipe;
+}
+
+/** `@UsePipes(EnvelopeValidationPipe)` or `@Body(new EnvelopeValidationPipe(…))`: the module's failures there too. */
+function localPipes(candidates: readonly unknown[], modulePipe: ValidationPipe | undefined): ValidationPipe[] {
+  const pipes: ValidationPipe[] = [];
+  for (const candidate of candidates) {
+    if (candidate instanceof EnvelopeValidationPipe) pipes.push(candidate);
+    else if (candidate === EnvelopeValidationPipe) pipes.push(modulePipe ?? new EnvelopeValidationPipe());
+  }
+  return pipes;
+}
+
+/** The properties class-validator checks on `dto`, in declaration order. */
+function validatedProperties(dto: unknown): string[] {
+  if (typeof dto !== 'function') return [];
+  const metadatas = getMetadataStorage().getTargetValidationMetadatas(dto as new () => unknown, '', true, false);
+  return [...new Set(metadatas.map((metadata) => metadata.propertyName))];
+}
+
+function statusOf(pipe: PipeView, options: ResolvedResponseOptions): number {
+  // Nest's default 400 means "not chosen": the filter sends `validation.status` then.
+  return pipe.errorHttpStatusCode === 400 ? options.validation.status : pipe.errorHttpStatusCode;
+}
+
+interface RouteArg {
+  readonly index: number;
+  readonly data?: unknown;
+  readonly pipes?: readonly unknown[];
+  readonly schema?: unknown;
+  readonly factory?: unknown;
+}
+
+/**
+ * The parameters of one handler that the module's validation can refuse, read from the handler's metadata (the
+ * route arguments, `design:paramtypes`, class-validator's storage) and the pipes that will run: a class-validator
+ * DTO for the body, the query or the path, a body class even with no constraint (a body that is no JSON object is
+ * refused), a Standard Schema (`@Body({ schema })`), and `@ValidHeaders(dto)`.
+ *
+ * @example
+ * checkedParameters(OrdersController.prototype.create, OrdersController, pipes, options);
+ * // [{ location: 'body', path: ['sku'], objectName: 'CreateOrderDto', status: 400, detailed: true, refusal: 'missing' }]
+ */
+export function checkedParameters(
+  handler: object & { readonly name: string },
+  controller: object,
+  pipes: ValidatingPipes,
+  options: ResolvedResponseOptions,
+): CheckedParameter[] {
+  const args = (Reflect.getMetadata(ROUTE_ARGS, controller, handler.name) ?? {}) as Record<string, RouteArg>;
+  const types = (Reflect.getMetadata(
+    'design:paramtypes',
+    (controller as { prototype: object }).prototype,
+    handler.name,
+  ) ?? []) as unknown[];
+  const scoped = [
+    ...((Reflect.getMetadata(PIPES, controller) ?? []) as unknown[]),
+    ...((Reflect.getMetadata(PIPES, handler) ?? []) as unknown[]),
+  ];
+  const found: CheckedParameter[] = [];
+  for (const [key, arg] of Object.entries(args)) {
+    const metatype = types[arg.index];
+    const custom = key.includes(CUSTOM_ARGS);
+    if (custom && arg.factory === readValidHeaders) {
+      const [property] = validatedProperties(arg.data);
+      const objectName = (arg.data as { name?: string } | undefined)?.name ?? 'header';
+      const status = options.validation.status;
+      if (property !== undefined)
+        found.push({
+          location: 'header',
+          path: [property.toLowerCase()],
+          objectName,
+          status,
+          detailed: true,
+          refusal: 'missing',
+        });
+      continue;
+    }
+    const type = custom ? 'custom' : KINDS[key.split(':')[0]];
+    if (type === undefined) continue;
+    const data = typeof arg.data === 'string' && arg.data !== '' ? arg.data : undefined;
+    const metadata = { type, metatype, data } as ArgumentMetadata;
+    const location = LOCATIONS[type];
+    const prefix = data === undefined ? [] : [data];
+    if (isStandardSchema(arg.schema) && pipes.module) {
+      const status = statusOf(pipes.module as unknown as PipeView, options);
+      found.push({ location, path: prefix, objectName: location, status, detailed: true, refusal: 'schema' });
+      continue;
+    }
+    const running = [...pipes.classes, ...localPipes([...scoped, ...(arg.pipes ?? [])], pipes.module)];
+    const pipe = running.find((candidate) => {
+      const view = candidate as unknown as PipeView;
+      return view.toValidate({ ...metadata, metatype: (view.expectedType as never) ?? metatype });
+    }) as unknown as PipeView | undefined;
+    if (!pipe) continue;
+    const dto = pipe.expectedType ?? metatype;
+    const [property] = validatedProperties(dto);
+    // A body class with no constraint still refuses a body that is no object; a bare query class refuses nothing.
+    if (property === undefined && type !== 'body') continue;
+    found.push({
+      location,
+      path: property === undefined ? prefix : [...prefix, property],
+      objectName: (dto as { name?: string }).name || location,
+      status: statusOf(pipe, options),
+      detailed: !pipe.isDetailedOutputDisabled,
+      refusal: property === undefined ? 'not-an-object' : 'missing',
+    });
+  }
+  return found.sort((a, b) => LOCATION_ORDER.indexOf(a.location) - LOCATION_ORDER.indexOf(b.location));
+}
+
+const LOCATION_ORDER: readonly ViolationLocation[] = ['body', 'query', 'path', 'header'];
