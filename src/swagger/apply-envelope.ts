@@ -58,7 +58,7 @@ export function applyEnvelopeToDocument(
           !returnsFile(found.handler, found.controller),
         codes: readEndpointCodes(found.handler, found.controller),
       };
-      const enveloped = envelopeOperation(operation, endpoint, path, method, resolved, result.components.schemas);
+      const enveloped = envelopeOperation(operation, endpoint, path, method, resolved);
       const checked = checkedParameters(found.handler, found.controller, pipes, resolved);
       item[method] = withValidationFailures(enveloped, checked, path, method, resolved);
       if (endpoint.wraps) wrapped.push(item[method]);

@@ -1,4 +1,4 @@
-import type { OperationObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
+import type { OperationObject, ResponseObject } from '@nestjs/swagger';
 import type { CodeDefinition } from '../codes/code-definition.interface.js';
 import type { EndpointCodes } from '../codes/endpoint-codes.js';
 import { localise } from '../codes/locale.js';
@@ -74,7 +74,7 @@ function describeCodes(definitions: readonly CodeDefinition[], options: Resolved
  * a new operation.
  *
  * @example
- * envelopeOperation(document.paths['/orders'].post, endpoint, '/orders', 'post', options, document.components.schemas);
+ * envelopeOperation(document.paths['/orders'].post, endpoint, '/orders', 'post', options);
  */
 export function envelopeOperation(
   operation: OperationObject,
@@ -82,7 +82,6 @@ export function envelopeOperation(
   path: string,
   method: string,
   options: ResolvedResponseOptions,
-  schemas: Record<string, SchemaObject | ReferenceObject>,
 ): OperationObject {
   const responses: Record<string, ResponseObject> = {};
   const successStatus = endpoint.codes.successStatus;

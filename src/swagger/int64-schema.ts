@@ -32,7 +32,9 @@ export function isInt64(schema: Schema | undefined): schema is SchemaObject {
  * // { example: 7, oneOf: [{ type: 'integer', format: 'int64' }, { type: 'string', pattern: '^-?[0-9]+$', … }] }
  */
 export function bothInt64Forms(schema: SchemaObject): SchemaObject {
-  const { type: _type, format: _format, ...outside } = schema;
+  const outside: SchemaObject = { ...schema };
+  delete outside.type;
+  delete outside.format;
   const integer: SchemaObject = { type: 'integer', format: 'int64' };
   for (const keyword of NUMERIC_KEYWORDS) {
     if (outside[keyword] === undefined) continue;
@@ -54,14 +56,16 @@ function children(schema: SchemaObject): [Schema, (next: Schema) => void][] {
   const record = schema as Record<string, unknown>;
   for (const key of ['items', 'not', 'additionalProperties'] as const) {
     const child = record[key];
-    if (typeof child === 'object' && child !== null) found.push([child as Schema, (next) => (record[key] = next)]);
+    if (typeof child === 'object' && child !== null) found.push([child, (next) => (record[key] = next)]);
   }
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
     const list = record[key];
-    if (Array.isArray(list)) list.forEach((child: Schema, index) => found.push([child, (next) => (list[index] = next)]));
+    if (Array.isArray(list))
+      list.forEach((child: Schema, index) => found.push([child, (next) => (list[index] = next)]));
   }
-  const properties = schema.properties as Record<string, Schema> | undefined;
-  for (const [name, child] of Object.entries(properties ?? {})) found.push([child, (next) => (properties![name] = next)]);
+  const properties = schema.properties;
+  for (const [name, child] of Object.entries(properties ?? {}))
+    found.push([child, (next) => (properties![name] = next)]);
   return found;
 }
 

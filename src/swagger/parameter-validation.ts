@@ -4,9 +4,13 @@ import { getMetadataStorage } from 'class-validator';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
 import { hasNestDefaultFactory } from '../validation/adopt-validation-pipe.js';
 import { EnvelopeValidationPipe } from '../validation/envelope-validation.pipe.js';
-import { isStandardSchema } from '../validation/standard-schema-violations.js';
+import {
+  isStandardSchema,
+  type StandardSchema,
+  standardSchemaViolations,
+} from '../validation/standard-schema-violations.js';
 import { readValidHeaders } from '../validation/valid-headers.decorator.js';
-import type { ViolationLocation } from '../validation/violation.interface.js';
+import type { Violation, ViolationLocation } from '../validation/violation.interface.js';
 
 /**
  * One handler parameter the module's validation can refuse, as the failure names it: where the value came from,
@@ -27,6 +31,8 @@ export interface CheckedParameter {
   readonly detailed: boolean;
   /** What the example shows: a constrained field left out, a body that is no object, a value against a schema. */
   readonly refusal: 'missing' | 'not-an-object' | 'schema';
+  /** For a Standard Schema, the schema's own first violation of an empty object, when it tells it at once. */
+  readonly violation?: Violation;
 }
 
 /** What this file reads of a Nest `ValidationPipe` (protected members, the same in Nest 11 and 12). */
@@ -57,7 +63,7 @@ const LOCATIONS: Readonly<Record<ArgumentMetadata['type'], ViolationLocation>> =
 
 function tryGet<T>(app: INestApplicationContext, token: abstract new (...args: never[]) => T): T | undefined {
   try {
-    return app.get(token as never, { strict: false }) as T;
+    return app.get<T>(token, { strict: false });
   } catch {
     return undefined;
   }
@@ -100,8 +106,34 @@ function localPipes(candidates: readonly unknown[], modulePipe: ValidationPipe |
 /** The properties class-validator checks on `dto`, in declaration order. */
 function validatedProperties(dto: unknown): string[] {
   if (typeof dto !== 'function') return [];
-  const metadatas = getMetadataStorage().getTargetValidationMetadatas(dto as new () => unknown, '', true, false);
+  const metadatas = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
   return [...new Set(metadatas.map((metadata) => metadata.propertyName))];
+}
+
+/** What the schema says of `{}`, if it answers at once (a promise, or a schema that throws, gives no example). */
+function emptyObjectViolation(
+  schema: StandardSchema,
+  location: ViolationLocation,
+  prefix: readonly string[],
+  objectName: string,
+): Violation | undefined {
+  try {
+    const result = schema['~standard'].validate({});
+    if (result instanceof Promise) {
+      result.catch(() => undefined);
+      return undefined;
+    }
+    if (!result.issues) return undefined;
+    return standardSchemaViolations(result.issues, { location, raw: {}, prefix, objectName })[0];
+  } catch {
+    return undefined;
+  }
+}
+
+const PLAIN_TYPES = new Set<unknown>([String, Boolean, Number, Array, Object, Buffer, Date, BigInt, Symbol]);
+
+function isPlainType(metatype: unknown): boolean {
+  return typeof metatype !== 'function' || !metatype.name || PLAIN_TYPES.has(metatype);
 }
 
 function statusOf(pipe: PipeView, options: ResolvedResponseOptions): number {
@@ -170,7 +202,11 @@ export function checkedParameters(
     const prefix = data === undefined ? [] : [data];
     if (isStandardSchema(arg.schema) && pipes.module) {
       const status = statusOf(pipes.module as unknown as PipeView, options);
-      found.push({ location, path: prefix, objectName: location, status, detailed: true, refusal: 'schema' });
+      // The pipe names the failure after the declared class, if there is one (as it does for a DTO).
+      const objectName = isPlainType(metatype) ? location : (metatype as { name: string }).name;
+      const violation = emptyObjectViolation(arg.schema, location, prefix, objectName);
+      const path = (violation?.path ?? prefix).map(String);
+      found.push({ location, path, objectName, status, detailed: true, refusal: 'schema', violation });
       continue;
     }
     const running = [...pipes.classes, ...localPipes([...scoped, ...(arg.pipes ?? [])], pipes.module)];

@@ -15,6 +15,7 @@ type Schema = SchemaObject | ReferenceObject;
 
 /** The one violation an example shows, located as the real failure locates it. */
 function exampleViolation(parameter: CheckedParameter): Violation {
+  if (parameter.violation) return parameter.violation;
   const { location, path, objectName } = parameter;
   if (parameter.refusal === 'not-an-object') return notAnObject(location, null, path, objectName);
   const name = String(path[path.length - 1] ?? location);

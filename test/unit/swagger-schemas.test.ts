@@ -149,7 +149,7 @@ describe('envelopeOperation', () => {
 
   it('puts two codes of one status under it, each with its example, and gives a valid document', async () => {
     const options = resolveResponseOptions({ format: 'problem+json', validation: { status: 422 } });
-    const result = loose(envelopeOperation(operation, { wraps: true, codes }, '/orders', 'post', options, dto));
+    const result = loose(envelopeOperation(operation, { wraps: true, codes }, '/orders', 'post', options));
     // the validation failure comes from the handler's parameters (validation-responses.test.ts)
     expect(Object.keys(result.responses)).toEqual(['201', '409']);
     const conflict = result.responses['409'].content['application/problem+json'];
@@ -171,7 +171,7 @@ describe('envelopeOperation', () => {
 
   it('leaves an unwrapped handler’s success alone but still documents its failures', () => {
     const options = resolveResponseOptions();
-    const result = envelopeOperation(operation, { wraps: false, codes }, '/orders', 'post', options, dto);
+    const result = envelopeOperation(operation, { wraps: false, codes }, '/orders', 'post', options);
     expect(result.responses['201']).toBe(operation.responses['201']);
     expect(Object.keys(result.responses)).toEqual(['201', '409']);
   });
@@ -189,7 +189,6 @@ describe('envelopeOperation', () => {
       '/run',
       'post',
       options,
-      {},
     );
     expect(Object.keys(moved.responses)).toEqual(['202']);
     expect(loose(moved.responses)['202'].description).toBe('7 queued: the envelope around the data');
@@ -199,7 +198,6 @@ describe('envelopeOperation', () => {
       '/x',
       'get',
       options,
-      {},
     );
     expect(loose(none.responses)['200'].content['application/json'].schema.allOf[1].properties.code).toEqual({
       example: 200,
