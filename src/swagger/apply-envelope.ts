@@ -8,7 +8,8 @@ import { envelopeSchemas } from './envelope-schemas.js';
 import { type EndpointDoc, envelopeOperation } from './envelope-operation.js';
 import { discoverHandlers, type OperationIdFactory } from './handler-discovery.js';
 import { documentInt64 } from './int64-document.js';
-import { checkedParameters, validatingPipes } from './parameter-validation.js';
+import { checkedParameters } from './parameter-validation.js';
+import { validatingPipes } from './validating-pipes.js';
 import { withValidationFailures } from './validation-responses.js';
 
 /**

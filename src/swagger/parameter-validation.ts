@@ -1,8 +1,6 @@
-import { type ArgumentMetadata, type INestApplicationContext, ValidationPipe } from '@nestjs/common';
-import { ApplicationConfig } from '@nestjs/core';
+import type { ArgumentMetadata, ValidationPipe } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
-import { hasNestDefaultFactory } from '../validation/adopt-validation-pipe.js';
 import { EnvelopeValidationPipe } from '../validation/envelope-validation.pipe.js';
 import {
   isStandardSchema,
@@ -11,6 +9,7 @@ import {
 } from '../validation/standard-schema-violations.js';
 import { readValidHeaders } from '../validation/valid-headers.decorator.js';
 import type { Violation, ViolationLocation } from '../validation/violation.interface.js';
+import type { ValidatingPipes } from './validating-pipes.js';
 
 /**
  * One handler parameter the module's validation can refuse, as the failure names it: where the value came from,
@@ -43,12 +42,6 @@ interface PipeView {
   toValidate(metadata: ArgumentMetadata): boolean;
 }
 
-/** The pipes that validate DTO classes on every route, and the module's own pipe (it alone reads Standard Schemas). */
-export interface ValidatingPipes {
-  readonly classes: readonly ValidationPipe[];
-  readonly module: ValidationPipe | undefined;
-}
-
 const ROUTE_ARGS = '__routeArguments__'; // @nestjs/common ROUTE_ARGS_METADATA
 const CUSTOM_ARGS = '__customRouteArgs__'; // @nestjs/common CUSTOM_ROUTE_ARGS_METADATA
 const PIPES = '__pipes__'; // @nestjs/common PIPES_METADATA (@UsePipes)
@@ -60,38 +53,6 @@ const LOCATIONS: Readonly<Record<ArgumentMetadata['type'], ViolationLocation>> =
   param: 'path',
   custom: 'body',
 };
-
-function tryGet<T>(app: INestApplicationContext, token: abstract new (...args: never[]) => T): T | undefined {
-  try {
-    return app.get<T>(token, { strict: false });
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The pipes that validate the app's DTO classes, as `GlobalValidationPipe` will decide once the app starts: the
- * app's own global `ValidationPipe`s that the module adopts, or else the module's pipe (unless `validation.pipe` is
- * `false`). Read before `app.init()` too: the document is usually built before `listen`.
- *
- * @example
- * const pipes = validatingPipes(app, app.get(RESPONSE_OPTIONS));
- */
-export function validatingPipes(app: INestApplicationContext, options: ResolvedResponseOptions): ValidatingPipes {
-  const config = tryGet(app, ApplicationConfig);
-  const own = (config?.getGlobalPipes() ?? []).filter((pipe) => pipe instanceof ValidationPipe);
-  // A request-scoped APP_PIPE ValidationPipe cannot be adopted, but it stops the module's pipe from validating.
-  const scoped = (config?.getGlobalRequestPipes() ?? []).some(({ metatype }) => isPipeClass(metatype));
-  const modulePipe = options.validation.pipe === false ? undefined : tryGet(app, EnvelopeValidationPipe);
-  const adopted = own.filter((pipe) => pipe instanceof EnvelopeValidationPipe || hasNestDefaultFactory(pipe));
-  const classes = own.length > 0 || scoped ? adopted : modulePipe ? [modulePipe] : [];
-  return { classes, module: modulePipe };
-}
-
-function isPipeClass(metatype: unknown): boolean {
-  if (typeof metatype !== 'function') return false;
-  return metatype === ValidationPipe || (metatype as { prototype?: unknown }).prototype instanceof ValidationPipe;
-}
 
 /** `@UsePipes(EnvelopeValidationPipe)` or `@Body(new EnvelopeValidationPipe(…))`: the module's failures there too. */
 function localPipes(candidates: readonly unknown[], modulePipe: ValidationPipe | undefined): ValidationPipe[] {
@@ -176,7 +137,9 @@ export function checkedParameters(
     ...((Reflect.getMetadata(PIPES, handler) ?? []) as unknown[]),
   ];
   const found: CheckedParameter[] = [];
-  for (const [key, arg] of Object.entries(args)) {
+  // Nest records the last parameter first: in declaration order, so the examples are too.
+  const entries = Object.entries(args).sort(([, a], [, b]) => a.index - b.index);
+  for (const [key, arg] of entries) {
     const metatype = types[arg.index];
     const custom = key.includes(CUSTOM_ARGS);
     if (custom && arg.factory === readValidHeaders) {
