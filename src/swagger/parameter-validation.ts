@@ -98,7 +98,9 @@ function isPlainType(metatype: unknown): boolean {
 }
 
 function statusOf(pipe: PipeView, options: ResolvedResponseOptions): number {
-  // Nest's default 400 means "not chosen": the filter sends `validation.status` then.
+  // Nest's default 400 means "not chosen": the filter sends `validation.status` then. A bare failure
+  // (`disableErrorMessages`) is an HttpException of the pipe's own status, as Nest's factory makes it.
+  if (pipe.isDetailedOutputDisabled) return pipe.errorHttpStatusCode;
   return pipe.errorHttpStatusCode === 400 ? options.validation.status : pipe.errorHttpStatusCode;
 }
 
