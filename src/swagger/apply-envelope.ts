@@ -1,5 +1,5 @@
 import type { INestApplicationContext, Type } from '@nestjs/common';
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
 import { readEndpointCodes } from '../codes/endpoint-codes.js';
 import { wrapsResults } from '../http/wrap-decision.js';
 import { RESPONSE_OPTIONS } from '../options/options.constants.js';
@@ -8,7 +8,10 @@ import { SignedRoutePolicy } from '../signing/signed-route.policy.js';
 import { envelopeSchemas } from './envelope-schemas.js';
 import { type EndpointDoc, envelopeOperation } from './envelope-operation.js';
 import { discoverHandlers, type OperationIdFactory } from './handler-discovery.js';
+import { documentInt64 } from './int64-document.js';
+import { checkedParameters } from './parameter-validation.js';
 import { signingSecuritySchemes } from './signing-doc.js';
+import { validatingPipes } from './validating-pipes.js';
 
 /**
  * Options of `applyEnvelopeToDocument`.
@@ -43,6 +46,8 @@ export function applyEnvelopeToDocument(
 ): OpenAPIObject {
   const resolved = app.get<ResolvedResponseOptions>(RESPONSE_OPTIONS, { strict: false });
   const handlers = discoverHandlers(app, options.operationIdFactory);
+  const pipes = validatingPipes(app, resolved);
+  const wrapped: OperationObject[] = [];
   const result = structuredClone(document);
   const schemas = (result.components ??= {}).schemas ?? {};
   result.components.schemas = { ...schemas, ...envelopeSchemas(resolved) };
@@ -60,12 +65,15 @@ export function applyEnvelopeToDocument(
           !returnsFile(found.handler, found.controller),
         codes: readEndpointCodes(found.handler, found.controller),
         signed: policy?.requiresSignature(found.handler, found.controller as Type<unknown>) ?? false,
+        validated: checkedParameters(found.handler, found.controller, pipes, resolved),
       };
       anySigned ||= endpoint.signed === true;
       const schemaMap = result.components.schemas;
       item[method] = envelopeOperation(operation, endpoint, path, method, resolved, schemaMap, result.security);
+      if (endpoint.wraps) wrapped.push(item[method]);
     }
   }
+  documentInt64(result, wrapped, resolved);
   if (anySigned && resolved.signing !== undefined) {
     result.components.securitySchemes = {
       ...result.components.securitySchemes,

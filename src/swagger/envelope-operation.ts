@@ -17,11 +17,12 @@ import {
   documentedFailureCase,
   type FailureCase,
   internalFailureCase,
-  validationFailureCase,
 } from './failure-cases.js';
 import { withFailuresUnder200 } from './always-200.js';
 import { failureResponses } from './failure-responses.js';
+import type { CheckedParameter } from './parameter-validation.js';
 import { responseSignatureHeader, signedSecurity, signingFailureCases } from './signing-doc.js';
+import { validationFailureCases } from './validation-responses.js';
 
 /**
  * What the document post-processor knows of one operation's handler.
@@ -35,6 +36,8 @@ export interface EndpointDoc {
   readonly codes: EndpointCodes;
   /** True when the signature guard checks its requests (the guard's own policy decides, from `@Signed()`). */
   readonly signed?: boolean;
+  /** The parameters a validation pipe checks: each documents its validation failure. */
+  readonly validated?: readonly CheckedParameter[];
 }
 
 const JSON_TYPE = 'application/json';
@@ -77,22 +80,14 @@ function successMessage(options: ResolvedResponseOptions): string {
   return localise(options.success.message, options.locale.default);
 }
 
-/**
- * The request body, if the operation has one: its DTO's name and first property (the validation example's
- * `field`; none for a DTO without documented properties).
- */
-function requestBodyOf(
-  operation: OperationObject,
-  schemas: Record<string, SchemaObject | ReferenceObject>,
-): { property?: string; objectName: string } | undefined {
+/** The name of the request body's DTO (the examples' object name), if the operation has a body. */
+function requestBodyOf(operation: OperationObject): { objectName: string } | undefined {
   const content = (operation.requestBody as { content?: Record<string, { schema?: SchemaObject | ReferenceObject }> })
     ?.content;
   if (content === undefined || Object.keys(content).length === 0) return undefined;
   const schema = content[JSON_TYPE]?.schema;
   if (!schema || !('$ref' in schema)) return { objectName: 'body' };
-  const objectName = schema.$ref.split('/').pop() ?? 'body';
-  const target = schemas[objectName] as SchemaObject | undefined;
-  return { property: Object.keys(target?.properties ?? {})[0], objectName };
+  return { objectName: schema.$ref.split('/').pop() ?? 'body' };
 }
 
 /** Every failure the operation can answer with, in the order its examples are listed. */
@@ -103,7 +98,7 @@ function failureCases(
   options: ResolvedResponseOptions,
 ): FailureCase[] {
   const cases: FailureCase[] = [];
-  if (body?.property !== undefined) cases.push(validationFailureCase(body.property, body.objectName, options));
+  cases.push(...validationFailureCases(endpoint.validated ?? [], options));
   if (body !== undefined) cases.push(...bodyReadFailureCases(body.objectName, options));
   if (endpoint.signed) cases.push(...signingFailureCases(options, body !== undefined));
   for (const definition of endpoint.codes.throws) cases.push(businessFailureCase(definition, options));
@@ -154,7 +149,7 @@ export function envelopeOperation(
     const wire = options.httpStatus === 'always-200' ? 200 : status;
     responses[String(wire)] = wrapResponse(response, endpoint.codes, status, options, signature);
   }
-  const cases = failureCases(operation, endpoint, requestBodyOf(operation, schemas), options);
+  const cases = failureCases(operation, endpoint, requestBodyOf(operation), options);
   const where = {
     path,
     method: method.toUpperCase(),

@@ -1,6 +1,7 @@
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import type { Field } from '../options/response-options.interface.js';
 import type { ResolvedResponseOptions } from '../options/resolved-options.interface.js';
+import { UNTYPED_DATA } from './untyped-data.js';
 
 /** Names of the shared schemas under `components.schemas`. */
 export const SCHEMA_NAMES = {
@@ -76,7 +77,7 @@ function envelopeSchema(
   const required: string[] = [];
   for (const [field, name] of layout) {
     properties[name] = fieldSchema(field, kind, options);
-    if (field !== 'detail' && !(kind === 'success' && field === 'data')) required.push(name);
+    if (field !== 'detail') required.push(name); // a success always has `data` (null when the handler returns nothing)
   }
   return { type: 'object', properties, required };
 }
@@ -193,7 +194,7 @@ export function successSchema(
   for (const [field, name] of options.successLayout) {
     if (field === 'code') properties[name] = { example: example.code };
     else if (field === 'message') properties[name] = { type: 'string', example: example.message };
-    else if (field === 'data' && data !== undefined) properties[name] = data;
+    else if (field === 'data') properties[name] = data ?? UNTYPED_DATA;
   }
   return { allOf: [schemaRef(SCHEMA_NAMES.success), { type: 'object', properties }] };
 }

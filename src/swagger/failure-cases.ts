@@ -29,8 +29,18 @@ export interface FailureCase {
   readonly definition?: CodeDefinition;
 }
 
-/** The case of a thrown value: status and code as the filter would send them. */
-function caseOf(key: string, summary: string, exception: unknown, options: ResolvedResponseOptions): FailureCase {
+/**
+ * The case of a thrown value: status and code as the filter would send them.
+ *
+ * @example
+ * failureCase('GONE', 'the order was archived', new GoneException(), options).status; // 410
+ */
+export function failureCase(
+  key: string,
+  summary: string,
+  exception: unknown,
+  options: ResolvedResponseOptions,
+): FailureCase {
   const outcome = failureOutcome(exception, options, options.locale.default);
   return {
     status: outcome.httpStatus,
@@ -52,22 +62,6 @@ function violation(path: string[], objectName: string, constraint: string, limit
 }
 
 /**
- * The validation failure of a body, for its first documented property (the example's `field`).
- *
- * @example
- * validationFailureCase('sku', 'CreateOrderDto', options).code; // 'PARAM_ERROR' with statusCodes { 400: 'PARAM_ERROR' }
- */
-export function validationFailureCase(
-  property: string,
-  objectName: string,
-  options: ResolvedResponseOptions,
-): FailureCase {
-  const message = `${property} should not be null or undefined`;
-  const invalid = new ValidationFailedException([violation([property], objectName, 'isDefined', [], message)]);
-  return caseOf('VALIDATION_FAILED', 'the request failed validation', invalid, options);
-}
-
-/**
  * The failures of reading a request body, which every operation with a body can answer before its handler
  * runs: malformed JSON (400, no violations; also an empty JSON body or a broken encoding), a body over the size
  * limit (413; and 413 with a violation for more values than `validation.maxNodes`), and a Content-Type, charset
@@ -84,20 +78,20 @@ export function bodyReadFailureCases(objectName: string, options: ResolvedRespon
     { status: 413 },
   );
   return [
-    caseOf(
+    failureCase(
       'MALFORMED_BODY',
       'the body is not valid JSON (or is empty, or wrongly encoded)',
       parserError('Unexpected end of JSON input', { json: true, type: 'entity.parse.failed', status: 400 }),
       options,
     ),
-    caseOf(
+    failureCase(
       'BODY_TOO_LARGE',
       'the body is larger than the server reads',
       parserError('request entity too large', { type: 'entity.too.large', status: 413 }),
       options,
     ),
-    caseOf('TOO_MANY_VALUES', `the body holds more than ${maxNodes} values`, tooMany, options),
-    caseOf(
+    failureCase('TOO_MANY_VALUES', `the body holds more than ${maxNodes} values`, tooMany, options),
+    failureCase(
       'UNSUPPORTED_MEDIA_TYPE',
       'the body has a Content-Type, charset or encoding the server does not read',
       parserError('Unsupported Media Type', { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }),
@@ -113,7 +107,7 @@ export function bodyReadFailureCases(objectName: string, options: ResolvedRespon
  * internalFailureCase(options).code; // 'SYSTEM_ERROR' with statusCodes { 500: 'SYSTEM_ERROR' }
  */
 export function internalFailureCase(options: ResolvedResponseOptions): FailureCase {
-  return caseOf('INTERNAL_ERROR', 'anything unexpected (never its text)', new Error('example'), options);
+  return failureCase('INTERNAL_ERROR', 'anything unexpected (never its text)', new Error('example'), options);
 }
 
 /**
@@ -152,6 +146,6 @@ export function businessFailureCase(
  * documentedFailureCase(403, 'not your order', options).code; // 403
  */
 export function documentedFailureCase(status: number, description: string, options: ResolvedResponseOptions) {
-  const found = caseOf(`HTTP_${status}`, description, new HttpException(reasonPhrase(status), status), options);
+  const found = failureCase(`HTTP_${status}`, description, new HttpException(reasonPhrase(status), status), options);
   return { ...found, summary: `${String(found.code)} ${description || reasonPhrase(status)}` };
 }

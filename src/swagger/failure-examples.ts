@@ -12,12 +12,13 @@ import type { FailureCase } from './failure-cases.js';
 const EXAMPLE_TIME = new Date('2026-01-01T08:00:00.000Z');
 const EXAMPLE_REQUEST_ID = '3f2c9a4e-8d1b-4c7a-9e0f-5b6d7c8e9f01';
 
-function factsFor(path: string, method: string, options: ResolvedResponseOptions): RequestFacts {
+/** The fixed request facts of every example. */
+export function factsFor(path: string, method: string, options: ResolvedResponseOptions): RequestFacts {
   return { method, path, requestId: EXAMPLE_REQUEST_ID, locale: options.locale.default, time: EXAMPLE_TIME };
 }
 
 /** The body the filter would send for this exception: the server's own renderers write the examples. */
-function renderedBody(exception: unknown, facts: RequestFacts, options: ResolvedResponseOptions): unknown {
+export function renderedBody(exception: unknown, facts: RequestFacts, options: ResolvedResponseOptions): unknown {
   const outcome = failureOutcome(exception, options, facts.locale);
   return options.format === 'problem+json'
     ? renderProblem(outcome, facts, options)

@@ -10,15 +10,12 @@ function propertiesOf(dto: Type<unknown>): string[] {
 }
 
 /**
- * The request headers as an instance of `dto`, validated with class-validator (Nest runs no pipe on `@Headers()`).
- * DTO properties match header names case-insensitively; a violation has `location: 'header'` and the header name,
- * in lower case, as its field.
+ * What `@ValidHeaders(dto)` does on a request; exported so that the OpenAPI rewrite knows a parameter by it.
  *
  * @example
- * class TenantHeaders { @IsUUID() 'x-tenant-id': string; }
- * @Get() list(@ValidHeaders(TenantHeaders) headers: TenantHeaders) {}
+ * readValidHeaders(TenantHeaders, context); // a TenantHeaders instance, or a ValidationFailedException thrown
  */
-export const ValidHeaders = createParamDecorator((dto: Type<unknown>, context: ExecutionContext): unknown => {
+export function readValidHeaders(dto: Type<unknown>, context: ExecutionContext): unknown {
   const headers = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers;
   const plain: Record<string, unknown> = {};
   const names: Record<string, string> = {};
@@ -43,4 +40,15 @@ export const ValidHeaders = createParamDecorator((dto: Type<unknown>, context: E
       path: violation.path.map((segment, index) => (index === 0 ? (names[String(segment)] ?? segment) : segment)),
     })),
   );
-});
+}
+
+/**
+ * The request headers as an instance of `dto`, validated with class-validator (Nest runs no pipe on `@Headers()`).
+ * DTO properties match header names case-insensitively; a violation has `location: 'header'` and the header name,
+ * in lower case, as its field.
+ *
+ * @example
+ * class TenantHeaders { @IsUUID() 'x-tenant-id': string; }
+ * @Get() list(@ValidHeaders(TenantHeaders) headers: TenantHeaders) {}
+ */
+export const ValidHeaders = createParamDecorator(readValidHeaders);

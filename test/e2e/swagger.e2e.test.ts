@@ -1,10 +1,13 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { Ajv } from 'ajv';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../../sample-app/src/app.module.js';
 import { setupSwagger } from '../../sample-app/src/swagger.js';
+import { SAMPLE_APP_ID, sampleSecret } from '../../sample-app/src/transfers/signed-curl.js';
+import { signRequest } from '../../src/client/index.js';
 import { ADAPTERS, createTestApp, type TestApp } from './harness.js';
 
 const GOLDEN = new URL('../golden/sample-app.openapi.json', import.meta.url);
@@ -17,10 +20,15 @@ describe.each(ADAPTERS)('the sample app documents its envelope on %s', (adapter)
   // plain JSON, to read deep into it without the OpenAPI type unions
   let document: ReturnType<typeof JSON.parse>;
   beforeAll(async () => {
-    t = await createTestApp(adapter, [AppModule], (app) => {
-      served = setupSwagger(app);
-      document = JSON.parse(JSON.stringify(served));
-    });
+    t = await createTestApp(
+      adapter,
+      [AppModule],
+      (app) => {
+        served = setupSwagger(app);
+        document = JSON.parse(JSON.stringify(served));
+      },
+      { rawBody: true },
+    );
   });
   afterAll(() => t.app.close());
 
@@ -37,7 +45,7 @@ describe.each(ADAPTERS)('the sample app documents its envelope on %s', (adapter)
 
   it('wraps each success in the envelope, with the @ApiCode example, and lists the @ApiThrows codes', () => {
     const schemas = document.components.schemas;
-    expect(schemas.SuccessEnvelope).toMatchObject({ required: ['code', 'message'] });
+    expect(schemas.SuccessEnvelope).toMatchObject({ required: ['code', 'message', 'data'] });
     expect(Object.keys(schemas.FailureEnvelope.properties)).toEqual([
       'code',
       'message',
@@ -86,9 +94,49 @@ describe.each(ADAPTERS)('the sample app documents its envelope on %s', (adapter)
   it('leaves raw routes, files and events unwrapped', () => {
     const csv = document.paths['/orders/export.csv'].get.responses['200'].content;
     expect(Object.keys(csv)).toEqual(['text/csv']);
-    const health = document.paths['/health'].get.responses['200'];
-    expect(health.content).toBeUndefined();
+    // @RawResponse: the body as the handler returns it, documented by the app's own @ApiOkResponse
+    const health = document.paths['/health'].get.responses['200'].content['application/json'].schema;
+    expect(health).toEqual({
+      type: 'object',
+      properties: { status: { type: 'string', enum: ['up'] } },
+      required: ['status'],
+    });
     expect(Object.keys(document.paths['/orders/events'].get.responses['200'].content)).toEqual(['text/event-stream']);
+  });
+
+  it('real answers validate against the served document: a signed body without @ApiProperty, int64 both ways', async () => {
+    const dereferenced: ReturnType<typeof JSON.parse> = await SwaggerParser.dereference(structuredClone(document));
+    const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+    const expectValid = (path: string, method: string, response: request.Response) => {
+      const answers = dereferenced.paths[path][method].responses;
+      expect(Object.keys(answers)).toContain(String(response.status));
+      const validate = ajv.compile(answers[String(response.status)].content['application/json'].schema);
+      expect(validate(response.body), JSON.stringify(validate.errors)).toBe(true);
+    };
+    const http = request(t.app.getHttpServer());
+    const body = '{}';
+    const signed = await signRequest({
+      ...{ appId: SAMPLE_APP_ID, secret: sampleSecret(), method: 'POST', url: '/transfers' },
+      ...{ body, contentType: 'application/json' },
+    });
+    const refused = await http
+      .post('/transfers')
+      .set(signed.headers)
+      .set('Content-Type', 'application/json')
+      .send(body);
+    expect(refused.status).toBe(400);
+    expect(refused.body.details[0]).toMatchObject({ field: '/to', location: 'body' });
+    expectValid('/transfers', 'post', refused);
+    const exact = await http.get('/orders/9007199254740993').expect(200);
+    expect(exact.text).toContain('"id":9007199254740993');
+    expectValid('/orders/{id}', 'get', exact);
+    const text = await http.get('/orders/9007199254740993').set('X-Stringify', '1').expect(200);
+    expect(text.body.data.id).toBe('9007199254740993');
+    expectValid('/orders/{id}', 'get', text);
+    const listed = await http.get('/orders?_string=1').expect(200);
+    expectValid('/orders', 'get', listed);
+    expectValid('/health', 'get', await http.get('/health').expect(200));
+    expectValid('/transfers/rates', 'get', await http.get('/transfers/rates').expect(200));
   });
 
   it('serves Swagger UI at /docs and the document at /docs-json', async () => {

@@ -149,7 +149,11 @@ describe('envelopeOperation', () => {
 
   it('puts two codes of one status under it, each with its example, and gives a valid document', async () => {
     const options = resolveResponseOptions({ format: 'problem+json', validation: { status: 422 } });
-    const result = loose(envelopeOperation(operation, { wraps: true, codes }, '/orders', 'post', options, dto));
+    const validated = [
+      { location: 'body', path: ['sku'], objectName: 'Dto', status: 422, detailed: true, refusal: 'missing' } as const,
+    ];
+    const endpoint = { wraps: true, codes, validated };
+    const result = loose(envelopeOperation(operation, endpoint, '/orders', 'post', options, dto));
     // 400 for malformed JSON (problem style validates with 422), 413 and 415 for the body, 500 for anything else
     expect(Object.keys(result.responses)).toEqual(['201', '400', '409', '413', '415', '422', '500']);
     const conflict = result.responses['409'].content['application/problem+json'];

@@ -35,6 +35,10 @@ export class UsersController {
 @RawResponse()
 export class HealthController {
   @Get()
+  @ApiOkResponse({
+    description: 'the health body as it is (@RawResponse: no envelope)',
+    schema: { type: 'object', properties: { status: { type: 'string', enum: ['up'] } }, required: ['status'] },
+  })
   health() {
     return { status: 'up' };
   }
