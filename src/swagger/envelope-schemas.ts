@@ -196,5 +196,7 @@ export function successSchema(
     else if (field === 'message') properties[name] = { type: 'string', example: example.message };
     else if (field === 'data') properties[name] = data ?? UNTYPED_DATA;
   }
-  return { allOf: [schemaRef(SCHEMA_NAMES.success), { type: 'object', properties }] };
+  // Required here too: a generator intersects the two parts, and an optional `data` here makes it optional there.
+  const required = Object.keys(properties);
+  return { allOf: [schemaRef(SCHEMA_NAMES.success), { type: 'object', required, properties }] };
 }

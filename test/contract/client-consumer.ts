@@ -35,7 +35,9 @@ function holds<T extends true>(): T | undefined {
 }
 
 export async function consume(baseUrl: string) {
-  const client = createClient<paths>({ baseUrl });
+  // JSON media types only (application/json, application/problem+json): a client that sends Accept: application/json
+  // never gets the HTML failure page the document also lists for browsers.
+  const client = createClient<paths, \`\${string}/json\`>({ baseUrl, headers: { Accept: 'application/json' } });
 
   const found = await client.GET('/orders/{id}', { params: { path: { id: '9007199254740993' } } });
   if (found.data === undefined) throw new Error('GET /orders/{id} failed: ' + found.response.status);
@@ -43,7 +45,7 @@ export async function consume(baseUrl: string) {
   holds<Exactly<typeof found.data.data.sku, string>>();
 
   const exact = await client.GET('/orders/{id}', {
-    params: { path: { id: '9007199254740993' }, header: { 'X-Stringify': '1' } },
+    params: { path: { id: '9007199254740993' }, header: { 'x-stringify': '1' } },
   });
   if (exact.data === undefined) throw new Error('GET /orders/{id} with X-Stringify failed: ' + exact.response.status);
   const id: string | number = exact.data.data.id;

@@ -55,6 +55,11 @@ export function bodyFailures(url: string, valid: string): Record<string, readonl
         adapters: ['fastify'],
         run: (ctx) => ctx.send('POST', url, { body: valid, contentType: 'application/xml' }),
       },
+      {
+        does: 'a JSON body in a charset the server does not read (body-parser: unsupported charset)',
+        adapters: ['express'],
+        run: (ctx) => ctx.send('POST', url, { body: valid, contentType: 'application/json; charset=latin1' }),
+      },
     ],
   };
 }

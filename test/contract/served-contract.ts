@@ -35,7 +35,7 @@ interface SecurityScheme {
 interface Dereferenced {
   paths?: Record<string, Record<string, OperationObject>>;
   security?: SecurityRequirement[];
-  components?: { securitySchemes?: Record<string, SecurityScheme> };
+  components?: { securitySchemes?: Record<string, SecurityScheme>; responses?: Record<string, ResponseObject> };
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -104,8 +104,15 @@ export class ServedContract {
     );
   }
 
-  /** True when some operation's response for `answer.status` describes it: what a route-less answer can match. */
-  describedAnywhere(answer: RealAnswer): boolean {
+  /**
+   * True when a response of the document describes `answer`, what a route-less answer can match: some operation's
+   * response for its status, or the shared response `components.responses[shared]`.
+   */
+  describedAnywhere(answer: RealAnswer, shared: string): boolean {
+    const component = this.document.components?.responses?.[shared];
+    if (component && [...this.checkBody(component, answer), ...this.checkHeaders(component, answer)].length === 0) {
+      return true;
+    }
     return this.operations().some(
       (operation) => this.keyFor(operation, answer.status) !== undefined && this.check(operation, answer).length === 0,
     );

@@ -142,7 +142,7 @@ describe('validationFailureCases: statuses, other failures, bare failures', () =
     const result = documented([checked('query', ['page'])], options, [businessFailureCase(coupon, options)]);
     const content = result.responses['400'].content['application/json'];
     expect(Object.keys(content.examples)).toEqual(['VALIDATION_FAILED_QUERY', 'BAD_COUPON']);
-    expect(content.schema.anyOf.map((branch: Json) => branch.allOf[0].$ref)).toEqual([
+    expect(content.schema.anyOf.map((branch: Json): string => String(branch.allOf[0].$ref))).toEqual([
       '#/components/schemas/ValidationFailure',
       '#/components/schemas/FailureEnvelope',
     ]);
