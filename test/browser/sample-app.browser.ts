@@ -13,7 +13,8 @@ import { launchChromium } from './chromium.js';
 // The ES module build, which a front end's bundler (or a browser) gets through the "default" export condition.
 const DIST = fileURLToPath(new URL('../../dist/esm/', import.meta.url));
 const SCREENSHOT = fileURLToPath(new URL('../../docs/swagger-ui.png', import.meta.url));
-// `UPDATE_SCREENSHOT=1 npm run test:browser` retakes the screenshot of docs/swagger.md.
+const SIGNED_SCREENSHOT = fileURLToPath(new URL('../../docs/swagger-ui-signed.png', import.meta.url));
+// `UPDATE_SCREENSHOT=1 npm run test:browser` retakes the screenshots of docs/swagger.md and the README.
 const UPDATE_SCREENSHOT = process.env.UPDATE_SCREENSHOT === '1';
 
 describe.each(ADAPTERS)('the sample app in real Chromium, on %s', (adapter) => {
@@ -56,6 +57,35 @@ describe.each(ADAPTERS)('the sample app in real Chromium, on %s', (adapter) => {
     if (UPDATE_SCREENSHOT && adapter === 'express') {
       await page.setViewportSize({ width: 1280, height: 1500 });
       await operation.screenshot({ path: SCREENSHOT });
+    }
+  });
+
+  it('shows a signed operation with its lock, its signing failures and its documented 500', async () => {
+    const operation = await openOperation('Transfers-TransfersController_create');
+    // The security requirement: Swagger UI draws a lock in the summary and offers the four signing headers.
+    await expect.poll(() => operation.locator('.opblock-summary .authorization__btn').count()).toBe(1);
+    const responses = operation.locator('.responses-wrapper');
+    for (const status of ['201', '400', '401', '409', '415', '500', '503']) {
+      await expect.poll(() => responses.locator(`tr.response[data-code="${status}"]`).count()).toBe(1);
+    }
+    const crash = await responses.locator('tr.response[data-code="500"]').innerText();
+    expect(crash).toContain('"code": "SYSTEM_ERROR"');
+    const replay = await responses.locator('tr.response[data-code="409"]').innerText();
+    expect(replay).toContain('SIGN_NONCE_USED');
+    await page.locator('.btn.authorize').click();
+    const dialog = await page.locator('.modal-ux').innerText();
+    for (const scheme of ['SigningAppId', 'SigningTimestamp', 'SigningNonce', 'SigningSignature'])
+      expect(dialog).toContain(scheme);
+    await page.locator('.modal-ux .close-modal').click();
+    if (UPDATE_SCREENSHOT && adapter === 'express') {
+      // One picture: the lock, each response's description, and the 500's example body in full.
+      await page.addStyleTag({
+        content:
+          'tr.response:not([data-code="500"]) .model-example, tr.response:not([data-code="500"]) .response-col_links,' +
+          ' .opblock-section .parameters-container, .opblock-section .opblock-section-request-body { display: none }',
+      });
+      await page.setViewportSize({ width: 1280, height: 1500 });
+      await operation.screenshot({ path: SIGNED_SCREENSHOT });
     }
   });
 
