@@ -7,9 +7,6 @@ import type { ResolvedResponseOptions } from '../options/resolved-options.interf
 import { SignedRoutePolicy } from '../signing/signed-route.policy.js';
 import { envelopeSchemas } from './envelope-schemas.js';
 import { type EndpointDoc, envelopeOperation } from './envelope-operation.js';
-import { genericExample } from './example-values.js';
-import { routeNotFoundCase } from './failure-cases.js';
-import { failureResponse } from './failure-responses.js';
 import { discoverHandlers, type OperationIdFactory } from './handler-discovery.js';
 import { documentInt64 } from './int64-document.js';
 import { checkedParameters } from './parameter-validation.js';
@@ -26,9 +23,6 @@ export interface ApplyEnvelopeOptions {
   /** The same `operationIdFactory` given to `SwaggerModule.createDocument`, if any: operations are matched by id. */
   operationIdFactory?: OperationIdFactory;
 }
-
-/** The name, in `components.responses`, of the answer to a request no route takes. */
-const ROUTE_NOT_FOUND = 'RouteNotFound';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
@@ -80,12 +74,6 @@ export function applyEnvelopeToDocument(
     }
   }
   documentInt64(result, wrapped, resolved);
-  // No operation answers a request no route takes; a shared response documents what the module sends then.
-  const unrouted = { path: '/no/such/route', method: 'GET', options: resolved, value: genericExample, headers: {} };
-  result.components.responses = {
-    ...result.components.responses,
-    [ROUTE_NOT_FOUND]: failureResponse([routeNotFoundCase(resolved)], 404, unrouted),
-  };
   if (anySigned && resolved.signing !== undefined) {
     result.components.securitySchemes = {
       ...result.components.securitySchemes,

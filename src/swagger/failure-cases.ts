@@ -1,4 +1,4 @@
-import { HttpException, NotFoundException } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
 import { BusinessException } from '../codes/business.exception.js';
 import type { BusinessCode, CodeDefinition } from '../codes/code-definition.interface.js';
 import { localise } from '../codes/locale.js';
@@ -108,18 +108,6 @@ export function bodyReadFailureCases(objectName: string, options: ResolvedRespon
  */
 export function internalFailureCase(options: ResolvedResponseOptions): FailureCase {
   return failureCase('INTERNAL_ERROR', 'anything unexpected (never its text)', new Error('example'), options);
-}
-
-/**
- * The answer to a request no route takes (an unknown path, or a method the path does not have): Nest's router
- * throws a `NotFoundException`, which the filter renders as any 404.
- *
- * @example
- * routeNotFoundCase(options).code; // 'RESOURCE_NOT_EXISTS' with statusCodes { 404: 'RESOURCE_NOT_EXISTS' }
- */
-export function routeNotFoundCase(options: ResolvedResponseOptions): FailureCase {
-  const thrown = new NotFoundException('Cannot GET /no/such/route');
-  return failureCase('ROUTE_NOT_FOUND', 'no route takes this method and path', thrown, options);
 }
 
 /**

@@ -76,9 +76,9 @@ describe.each(CASES)('the sample app in %s style on %s answers exactly what its 
     for (const recipe of ROUTELESS) {
       const answer = await recipe.run(ctx);
       if (answer.status !== 404) problems.push(`"${recipe.does}" (${where}): got ${answer.status}, not 404`);
-      else if (!contract.describedAnywhere(answer, 'RouteNotFound')) {
+      else if (!contract.describedAnywhere(answer, 'FailureEnvelope')) {
         problems.push(
-          `"${recipe.does}" (${where}): neither components.responses.RouteNotFound nor an operation's 404 describes ${answer.text}`,
+          `"${recipe.does}" (${where}): neither components.schemas.FailureEnvelope nor an operation's 404 describes ${answer.text}`,
         );
       }
     }

@@ -35,7 +35,7 @@ interface SecurityScheme {
 interface Dereferenced {
   paths?: Record<string, Record<string, OperationObject>>;
   security?: SecurityRequirement[];
-  components?: { securitySchemes?: Record<string, SecurityScheme>; responses?: Record<string, ResponseObject> };
+  components?: { securitySchemes?: Record<string, SecurityScheme>; schemas?: Record<string, object> };
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -105,13 +105,15 @@ export class ServedContract {
   }
 
   /**
-   * True when a response of the document describes `answer`, what a route-less answer can match: some operation's
-   * response for its status, or the shared response `components.responses[shared]`.
+   * True when the document describes `answer`, what a route-less answer can match (OpenAPI has no place for a path
+   * no operation has): some operation's response for its status, or the shared schema `components.schemas[shared]`
+   * in a JSON media type.
    */
   describedAnywhere(answer: RealAnswer, shared: string): boolean {
-    const component = this.document.components?.responses?.[shared];
-    if (component && [...this.checkBody(component, answer), ...this.checkHeaders(component, answer)].length === 0) {
-      return true;
+    const schema = this.document.components?.schemas?.[shared];
+    const media = answer.contentType === undefined ? undefined : essence(answer.contentType);
+    if (schema !== undefined && media !== undefined && isJson(media)) {
+      if (this.checkBody({ content: { [media]: { schema } } }, answer).length === 0) return true;
     }
     return this.operations().some(
       (operation) => this.keyFor(operation, answer.status) !== undefined && this.check(operation, answer).length === 0,
