@@ -5,7 +5,7 @@ import { recipeContext, type RecipeContext } from './recipe-context.js';
 import { applicable } from './recipe-kinds.js';
 import { RECIPES, ROUTELESS, SIGNED } from './recipes.js';
 import { bootSample, type SampleUnderTest, STYLES } from './sample-under-test.js';
-import { ServedContract } from './served-contract.js';
+import { ServedContract } from '../support/served-contract.js';
 
 /** The headers a signed request carries (the module's defaults, which the sample app keeps). */
 const SIGNING_HEADERS = Object.values(DEFAULT_SIGNING_HEADERS).map((name) => name.toLowerCase());

@@ -3,7 +3,7 @@ import { SAMPLE_APP_ID, sampleSecret } from '../../sample-app/src/transfers/sign
 import { signRequest, type SignRequestInput } from '../../src/client/index.js';
 import type { AdapterName } from '../e2e/harness.js';
 import type { SampleUnderTest, Style } from './sample-under-test.js';
-import type { RealAnswer } from './served-contract.js';
+import type { RealAnswer } from '../support/served-contract.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AdapterName } from '../e2e/harness.js';
 import type { RecipeContext } from './recipe-context.js';
 import type { Style } from './sample-under-test.js';
-import type { RealAnswer } from './served-contract.js';
+import type { RealAnswer } from '../support/served-contract.js';
 
 /** A real request that makes one operation answer one status (in the styles and on the adapters given; all else). */
 export interface Recipe {
