@@ -1,73 +1,59 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import type { Response } from 'supertest';
+import { OpenApiSchemas } from './openapi-schemas.js';
+import { answerOf, essence, isJson, type RealAnswer } from './real-answer.js';
 
-// ajv-formats is CommonJS: under NodeNext its default import is `module.exports`, whose `default` is the plugin.
-const addFormats = addFormatsModule.default;
+export { answerOf, type RealAnswer } from './real-answer.js';
 
-/** One real answer, as the wire carried it. */
-export interface RealAnswer {
-  status: number;
-  /** The Content-Type header, if any. */
-  contentType: string | undefined;
-  text: string;
-  /** Header names in lower case. */
-  headers: Readonly<Record<string, string | string[] | undefined>>;
-}
+/** A dereferenced document read as plain JSON, to reach deep into it in an assertion. */
+export type Json = ReturnType<typeof JSON.parse>;
 
 interface MediaTypeObject {
   schema?: object;
+  examples?: Record<string, { value?: unknown }>;
 }
 interface ResponseObject {
   content?: Record<string, MediaTypeObject>;
-  headers?: Record<string, unknown>;
+  headers?: Record<string, { required?: boolean }>;
 }
 type SecurityRequirement = Record<string, string[]>;
 interface OperationObject {
   responses?: Record<string, ResponseObject>;
   security?: SecurityRequirement[];
 }
-interface SecurityScheme {
-  type?: string;
-  in?: string;
-  name?: string;
-}
 interface Dereferenced {
   paths?: Record<string, Record<string, OperationObject>>;
   security?: SecurityRequirement[];
-  components?: { securitySchemes?: Record<string, SecurityScheme>; schemas?: Record<string, object> };
+  components?: {
+    securitySchemes?: Record<string, { type?: string; in?: string; name?: string }>;
+    schemas?: Record<string, object>;
+  };
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** `application/json; charset=utf-8` → `application/json`. */
-const essence = (contentType: string): string => contentType.split(';')[0].trim().toLowerCase();
-const isJson = (media: string): boolean => media === 'application/json' || media.endsWith('+json');
-const formatAjvErrors = (errors: ErrorObject[] | null | undefined): string =>
-  (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`).join('; ');
-
 /**
- * The served OpenAPI document, dereferenced by swagger-parser, and Ajv over its schemas: the independent oracle
- * every real answer is checked against (OpenAPI 3.0 keywords: `nullable`, `discriminator`, the int/float formats).
+ * The served OpenAPI document, validated and dereferenced by swagger-parser, and Ajv over its schemas: the
+ * independent oracle every real answer is checked against (OpenAPI 3.0 keywords: `nullable`, `discriminator`, the
+ * int/float formats, a strict `date-time`).
  */
 export class ServedContract {
-  private readonly ajv = new Ajv({ allErrors: true, strict: false, discriminator: true });
-  private readonly compiled = new WeakMap<object, ValidateFunction>();
-
+  /** Ajv over the document's schemas; public so a test can check a value of its own against one. */
+  readonly schemas = new OpenApiSchemas();
   private readonly paths: Record<string, Record<string, OperationObject>>;
 
-  private constructor(private readonly document: Dereferenced) {
-    this.paths = document.paths ?? {};
-    addFormats(this.ajv);
-    this.ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-    this.ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-    this.ajv.addFormat('float', { type: 'number', validate: () => true });
-    this.ajv.addFormat('double', { type: 'number', validate: () => true });
+  private constructor(private readonly dereferenced: Dereferenced) {
+    this.paths = dereferenced.paths ?? {};
   }
 
-  /** Dereferences a copy of `document` (validating it on the way). */
+  /** Validates a copy of `document` as OpenAPI (swagger-parser) and dereferences it; rejects an invalid one. */
   static async load(document: unknown): Promise<ServedContract> {
-    return new ServedContract((await SwaggerParser.dereference(structuredClone(document) as never)) as Dereferenced);
+    return new ServedContract((await SwaggerParser.validate(structuredClone(document) as never)) as Dereferenced);
+  }
+
+  /** The dereferenced document, every `$ref` resolved by swagger-parser (not by the code under test). */
+  get document(): Json {
+    return this.dereferenced;
   }
 
   /** Every operation, as `METHOD /path/{template}`. */
@@ -94,6 +80,7 @@ export class ServedContract {
 
   /** What is wrong with `answer` as an answer of `operation`; empty when the document describes it exactly. */
   check(operation: string, answer: RealAnswer): string[] {
+    if (this.operation(operation) === undefined) return [`${operation} is not documented`];
     const key = this.keyFor(operation, answer.status);
     if (key === undefined) {
       return [`status ${answer.status} is not documented (documented: ${this.responseKeys(operation).join(', ')})`];
@@ -104,13 +91,26 @@ export class ServedContract {
     );
   }
 
+  /** {@link check} for a supertest answer of `method template` (`get`, `/orders/{id}`). */
+  problems(method: string, template: string, res: Response): string[] {
+    return this.check(`${method.toUpperCase()} ${template}`, answerOf(res));
+  }
+
+  /** The media type object that documents `answer` of `operation` (its schema and examples), if any. */
+  documentedMedia(operation: string, answer: RealAnswer): MediaTypeObject | undefined {
+    const key = this.keyFor(operation, answer.status);
+    const content = key === undefined ? {} : (this.operation(operation)?.responses?.[key].content ?? {});
+    const media = answer.contentType === undefined ? undefined : this.mediaKey(content, essence(answer.contentType));
+    return media === undefined ? undefined : content[media];
+  }
+
   /**
    * True when the document describes `answer`, what a route-less answer can match (OpenAPI has no place for a path
    * no operation has): some operation's response for its status, or the shared schema `components.schemas[shared]`
    * in a JSON media type.
    */
   describedAnywhere(answer: RealAnswer, shared: string): boolean {
-    const schema = this.document.components?.schemas?.[shared];
+    const schema = this.dereferenced.components?.schemas?.[shared];
     const media = answer.contentType === undefined ? undefined : essence(answer.contentType);
     if (schema !== undefined && media !== undefined && isJson(media)) {
       if (this.checkBody({ content: { [media]: { schema } } }, answer).length === 0) return true;
@@ -125,8 +125,8 @@ export class ServedContract {
    * (the operation's own, else the document's), each the lower-case header names of its `apiKey` schemes in a header.
    */
   securityHeaders(operation: string): string[][] {
-    const requirement = this.operation(operation)?.security ?? this.document.security ?? [];
-    const schemes = this.document.components?.securitySchemes ?? {};
+    const requirement = this.operation(operation)?.security ?? this.dereferenced.security ?? [];
+    const schemes = this.dereferenced.components?.securitySchemes ?? {};
     return requirement.map((alternative) =>
       Object.keys(alternative).flatMap((name) => {
         const scheme = schemes[name];
@@ -140,6 +140,12 @@ export class ServedContract {
     return this.paths[path]?.[method.toLowerCase()];
   }
 
+  /** The documented media type for a real one: the same type, else a range that covers it (`text/*`, `*\/*`). */
+  private mediaKey(content: Record<string, MediaTypeObject>, real: string): string | undefined {
+    const media = Object.keys(content);
+    return media.find((m) => essence(m) === real) ?? media.find((m) => this.covers(m, real));
+  }
+
   private checkBody(response: ResponseObject, answer: RealAnswer): string[] {
     const content = response.content ?? {};
     const media = Object.keys(content);
@@ -151,7 +157,7 @@ export class ServedContract {
           ];
     }
     const real = essence(answer.contentType);
-    const documented = media.find((m) => essence(m) === real) ?? media.find((m) => this.covers(m, real));
+    const documented = this.mediaKey(content, real);
     if (documented === undefined) {
       return [`Content-Type ${real} is not documented (documented: ${media.join(', ') || 'no body'})`];
     }
@@ -165,31 +171,31 @@ export class ServedContract {
         return [`the ${real} body is not JSON: ${answer.text.slice(0, 80)}`];
       }
     }
-    const validate = this.validator(schema);
-    return validate(value)
-      ? []
-      : [`the body does not match the ${documented} schema: ${formatAjvErrors(validate.errors)}`];
+    return this.schemas
+      .problems(schema, value)
+      .map((errors) => `the body does not match the ${documented} schema: ${errors}`);
   }
 
   private checkHeaders(response: ResponseObject, answer: RealAnswer): string[] {
+    const declared = Object.entries(response.headers ?? {}).map(
+      ([name, header]) => [name.toLowerCase(), header] as const,
+    );
+    // A required header is part of the answer a client relies on (OpenAPI ignores a Content-Type entry here).
+    const missing = declared
+      .filter(
+        ([name, header]) => header.required === true && name !== 'content-type' && answer.headers[name] === undefined,
+      )
+      .map(([name]) => `the required header ${name} is missing`);
     // A response signature is part of what the client verifies, so the document must name it.
-    const declared = Object.keys(response.headers ?? {}).map((name) => name.toLowerCase());
-    return answer.headers['x-signature'] !== undefined && !declared.includes('x-signature')
-      ? ['the response carries an X-Signature header the document does not declare']
-      : [];
+    const undeclared =
+      answer.headers['x-signature'] !== undefined && !declared.some(([name]) => name === 'x-signature')
+        ? ['the response carries an X-Signature header the document does not declare']
+        : [];
+    return [...missing, ...undeclared];
   }
 
   private covers(range: string, media: string): boolean {
     const [type, subtype] = essence(range).split('/');
     return type === '*' || (subtype === '*' && media.startsWith(`${type}/`));
-  }
-
-  private validator(schema: object): ValidateFunction {
-    let validate = this.compiled.get(schema);
-    if (validate === undefined) {
-      validate = this.ajv.compile(schema);
-      this.compiled.set(schema, validate);
-    }
-    return validate;
   }
 }
