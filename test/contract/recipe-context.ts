@@ -1,11 +1,11 @@
-import request from 'supertest';
-import { SAMPLE_APP_ID, sampleSecret } from '../../sample-app/src/transfers/signed-curl.js';
-import { signRequest, type SignRequestInput } from '../../src/client/index.js';
+import type { Response } from 'supertest';
+import type { SignRequestInput } from '../../src/client/index.js';
 import type { AdapterName } from '../e2e/harness.js';
+import { type Method, send as sendExactly, signAsSample } from '../e2e/signed-request.js';
+import { answerOf, type RealAnswer } from '../support/real-answer.js';
 import type { SampleUnderTest, Style } from './sample-under-test.js';
-import type { RealAnswer } from '../support/served-contract.js';
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type { Method } from '../e2e/signed-request.js';
 
 /** What a request sends: headers, and a body exactly as bytes on the wire (with its Content-Type). */
 export interface Sending {
@@ -31,7 +31,7 @@ export interface RecipeContext {
 }
 
 /** Reads any body as text, whatever its type (supertest parses only some). */
-function rawText(res: request.Response, done: (error: Error | null, body: string) => void): void {
+function rawText(res: Response, done: (error: Error | null, body: string) => void): void {
   const stream = res as unknown as NodeJS.ReadableStream; // superagent hands the parser Node's response stream
   let text = '';
   stream.setEncoding('utf8');
@@ -42,25 +42,8 @@ function rawText(res: request.Response, done: (error: Error | null, body: string
 export function recipeContext(sample: SampleUnderTest, style: Style, adapter: AdapterName): RecipeContext {
   const server = sample.t.app.getHttpServer();
   const send = async (method: Method, url: string, { headers = {}, body, contentType }: Sending = {}) => {
-    const agent = request(server);
-    const req =
-      method === 'GET'
-        ? agent.get(url)
-        : method === 'POST'
-          ? agent.post(url)
-          : method === 'PUT'
-            ? agent.put(url)
-            : agent.delete(url);
-    req.set(headers).buffer(true).parse(rawText);
-    if (body !== undefined) req.set('Content-Type', contentType ?? 'application/json').send(body);
-    const res = await req;
-    const contentTypeHeader = res.headers['content-type'] as string | undefined;
-    return {
-      status: res.status,
-      contentType: contentTypeHeader,
-      text: typeof res.body === 'string' ? res.body : '',
-      headers: res.headers as RealAnswer['headers'],
-    };
+    const req = sendExactly(server, method, url, headers, body, contentType);
+    return answerOf(await req.buffer(true).parse(rawText));
   };
   return {
     style,
@@ -68,15 +51,7 @@ export function recipeContext(sample: SampleUnderTest, style: Style, adapter: Ad
     send,
     sendSigned: async (method, url, { signing = {}, headers = {}, body, contentType } = {}) => {
       const type = body === undefined ? undefined : (contentType ?? 'application/json');
-      const signed = await signRequest({
-        appId: SAMPLE_APP_ID,
-        secret: sampleSecret(),
-        method,
-        url,
-        body,
-        contentType: type,
-        ...signing,
-      });
+      const signed = await signAsSample(method, url, { body, contentType: type, ...signing });
       return send(method, url, { headers: { ...signed.headers, ...headers }, body, contentType: type });
     },
     crashNext: () => {

@@ -1,9 +1,10 @@
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
+import { SAMPLE_APP_ID, sampleSecret } from '../../sample-app/src/transfers/signed-curl.js';
 import { signRequest, type SignRequestInput, type SignedRequest } from '../../src/client/index.js';
 import { SECRETS } from '../fixtures/signing.app.js';
 
-export type Method = 'GET' | 'POST' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export type Signing = Partial<Omit<SignRequestInput, 'method' | 'url'>>;
 
@@ -11,6 +12,11 @@ export type Signing = Partial<Omit<SignRequestInput, 'method' | 'url'>>;
 export function sign(method: Method, url: string, signing: Signing = {}): Promise<SignedRequest> {
   const contentType = signing.contentType ?? (signing.body === undefined ? undefined : 'application/json');
   return signRequest({ appId: 'app1', secret: SECRETS.app1, ...signing, contentType, method, url });
+}
+
+/** Signs as the sample app does (its app id and secret), for a test of the sample app's signed routes. */
+export function signAsSample(method: Method, url: string, signing: Signing = {}): Promise<SignedRequest> {
+  return sign(method, url, { appId: SAMPLE_APP_ID, secret: sampleSecret(), ...signing });
 }
 
 /** Sends exactly the URL, headers and body bytes given (supertest does not re-encode a URL's query). */
@@ -23,7 +29,14 @@ export function send(
   contentType = 'application/json',
 ) {
   const agent = request(server);
-  const req = method === 'GET' ? agent.get(url) : method === 'POST' ? agent.post(url) : agent.put(url);
+  const req =
+    method === 'GET'
+      ? agent.get(url)
+      : method === 'POST'
+        ? agent.post(url)
+        : method === 'PUT'
+          ? agent.put(url)
+          : agent.delete(url);
   req.set(headers);
   return body === undefined ? req : req.set('Content-Type', contentType).send(body);
 }
