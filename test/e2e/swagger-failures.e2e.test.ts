@@ -1,78 +1,40 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
-import type { INestApplication } from '@nestjs/common';
-import type { OpenAPIObject } from '@nestjs/swagger';
 import request, { type Response } from 'supertest';
 import type { App } from 'supertest/types.js';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SAMPLE_APP_ID, sampleSecret } from '../../sample-app/src/transfers/signed-curl.js';
-import { signRequest } from '../../src/client/index.js';
-import { ADAPTERS, type AdapterName, createTestApp, type TestApp } from './harness.js';
-import { send } from './signed-request.js';
-import { checkExamples, type Document, dereferenced, documentChecker } from './swagger-truth.js';
-
-const STYLES = ['wechat', 'spring', 'problem'] as const;
-type Style = (typeof STYLES)[number];
-
-/** The sample app itself, as main.ts builds it (rawBody on), in one failure style (it reads VALIDATION_STYLE at import). */
-async function sampleApp(adapter: AdapterName, style: Style): Promise<{ t: TestApp; served: OpenAPIObject }> {
-  const before = process.env.VALIDATION_STYLE;
-  process.env.VALIDATION_STYLE = style;
-  vi.resetModules();
-  const { AppModule } = await import('../../sample-app/src/app.module.js');
-  const { setupSwagger } = await import('../../sample-app/src/swagger.js');
-  process.env.VALIDATION_STYLE = before;
-  let served: OpenAPIObject | undefined;
-  const t = await createTestApp(
-    adapter,
-    [AppModule],
-    (app) => {
-      served = setupSwagger(app as INestApplication);
-    },
-    { rawBody: true },
-  );
-  return { t, served: served! };
-}
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootSample, type SampleUnderTest, STYLES } from '../contract/sample-under-test.js';
+import { type Json, ServedContract } from '../support/served-contract.js';
+import { exampleProblems } from '../support/served-examples.js';
+import { ADAPTERS } from './harness.js';
+import { type Method, nowSeconds, send, signAsSample } from './signed-request.js';
 
 const json = (http: App, path: string, body: string, type = 'application/json') =>
   request(http).post(path).set('Content-Type', type).send(body);
 
-async function signed(http: App, method: 'GET' | 'POST', url: string, body?: string, contentType?: string) {
-  const type = contentType ?? (body === undefined ? undefined : 'application/json');
-  const { headers } = await signRequest({
-    appId: SAMPLE_APP_ID,
-    secret: sampleSecret(),
-    method,
-    url,
-    body,
-    contentType: type,
-  });
-  return { headers, send: () => send(http, method, url, headers, body, type) };
+/** Signs as the sample app; `send()` sends that signed request (again, for a replay). */
+async function signed(http: App, method: Method, url: string, body?: string, contentType?: string) {
+  const { headers } = await signAsSample(method, url, { body, contentType });
+  return { headers, send: () => send(http, method, url, headers, body, contentType) };
 }
 
 describe.each(ADAPTERS)('every real answer of the sample app validates against its document on %s', (adapter) => {
   describe.each(STYLES)('in the %s failure style', (style) => {
-    let t: TestApp;
+    let sample: SampleUnderTest;
     let http: App;
-    let document: Document;
-    let served: OpenAPIObject;
-    let check: (method: string, template: string, response: Response) => void;
+    let contract: ServedContract;
     const validationStatus = style === 'problem' ? 422 : 400;
     beforeAll(async () => {
-      const app = await sampleApp(adapter, style);
-      t = app.t;
-      http = t.app.getHttpServer();
-      served = app.served;
-      document = await dereferenced(served);
-      check = documentChecker(document);
+      sample = await bootSample(style, adapter);
+      http = sample.t.app.getHttpServer();
+      contract = await ServedContract.load(sample.document);
     });
-    afterAll(() => t.app.close());
+    afterAll(() => sample?.close());
 
-    /** Sends, checks the status is one of `statuses`, and validates the answer against the document. */
+    /** Checks the status is one of `statuses`, and the whole answer against the document. */
     function expectDocumented(method: string, template: string, response: Response, statuses: number[]): Response {
-      expect(statuses, `${method} ${template}: ${response.status} ${response.text.slice(0, 200)}`).toContain(
-        response.status,
-      );
-      check(method, template, response);
+      const where = `${method} ${template}: ${response.status} ${response.text.slice(0, 200)}`;
+      expect(statuses, where).toContain(response.status);
+      expect(contract.problems(method, template, response), where).toEqual([]);
       return response;
     }
 
@@ -140,13 +102,7 @@ describe.each(ADAPTERS)('every real answer of the sample app validates against i
       expect(ok.headers['x-signature']).toMatch(/^[0-9a-f]{64}$/);
       const replay = expectDocumented('get', '/transfers', await good.send(), [409]);
       expect(replay.body.code).toBe('SIGN_NONCE_USED');
-      const stale = await signRequest({
-        appId: SAMPLE_APP_ID,
-        secret: sampleSecret(),
-        method: 'GET',
-        url: list,
-        timestamp: Math.floor(Date.now() / 1000) - 3600,
-      });
+      const stale = await signAsSample('GET', list, { timestamp: nowSeconds() - 3600 });
       const late = expectDocumented('get', '/transfers', await send(http, 'GET', list, stale.headers), [401]);
       expect(late.body.code).toBe('SIGN_TIMESTAMP_OUT_OF_WINDOW');
       const body = '{"to":"bob","amount":25,"currency":"EUR"}';
@@ -165,13 +121,14 @@ describe.each(ADAPTERS)('every real answer of the sample app validates against i
     });
 
     it('is a valid OpenAPI document in this style (swagger-parser)', async () => {
-      await expect(SwaggerParser.validate(structuredClone(served) as never)).resolves.toBeDefined();
+      await expect(SwaggerParser.validate(structuredClone(sample.document) as never)).resolves.toBeDefined();
     });
 
     it('documents signed operations with their security, and every example validates against its schema', () => {
       const signedIds = ['TransfersController_list', 'TransfersController_create'];
-      for (const item of Object.values<Document>(document.paths))
-        for (const operation of Object.values<Document>(item)) {
+      const document = contract.document;
+      for (const item of Object.values<Json>(document.paths))
+        for (const operation of Object.values<Json>(item)) {
           const security = signedIds.includes(operation.operationId)
             ? [expect.objectContaining({ SigningNonce: [] })]
             : undefined;
@@ -179,7 +136,9 @@ describe.each(ADAPTERS)('every real answer of the sample app validates against i
           expect(Object.keys(operation.responses), operation.operationId).toContain('500');
         }
       expect(document.components.securitySchemes.SigningSignature).toMatchObject({ in: 'header', name: 'x-signature' });
-      expect(checkExamples(document)).toBeGreaterThan(40);
+      const examples = exampleProblems(contract);
+      expect(examples.problems).toEqual([]);
+      expect(examples.checked).toBeGreaterThan(40);
     });
   });
 });
