@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiProperty, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiProperty } from '@nestjs/swagger';
 import { IsInt, Min } from 'class-validator';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiThrows, BusinessException, defineCodes, ResponseModule } from '../../src/index.js';
-import { applyEnvelopeToDocument } from '../../src/swagger/index.js';
-import { ADAPTERS, createTestApp, type TestApp } from './harness.js';
-import { type Document, dereferenced, documentChecker } from './swagger-truth.js';
+import type { Json, ServedContract } from '../support/served-contract.js';
+import { documentedApp } from './documented-app.js';
+import { ADAPTERS, type TestApp } from './harness.js';
 
 const Codes = defineCodes({ NO_SEAT: { code: 30010, status: 404, message: 'seat {seat} not found' } });
 
@@ -52,19 +52,16 @@ describe.each(ADAPTERS)(
   (adapter) => {
     let t: TestApp;
     let http: App;
-    let document: Document;
-    let check: ReturnType<typeof documentChecker>;
+    let contract: ServedContract;
+    let document: Json;
     beforeAll(async () => {
       const module = {
         module: class BookingsModule {},
         imports: [ResponseModule.forRoot(OPTIONS)],
         controllers: [BookingsController],
       };
-      t = await createTestApp(adapter, [module]);
-      http = t.app.getHttpServer();
-      const built = SwaggerModule.createDocument(t.app, new DocumentBuilder().build());
-      document = await dereferenced(applyEnvelopeToDocument(built, t.app));
-      check = documentChecker(document);
+      ({ t, http, contract } = await documentedApp(adapter, module));
+      document = contract.document;
     });
     afterAll(() => t.app.close());
 
@@ -89,7 +86,7 @@ describe.each(ADAPTERS)(
         ['delete', '/bookings/{seat}', await request(http).delete('/bookings/9')],
       ] as const;
       const outcomes = answers.map(([method, path, response]) => {
-        check(method, path, response);
+        expect(contract.problems(method, path, response), `${method} ${path}`).toEqual([]);
         const code: unknown = (response.body as { status_id?: unknown }).status_id ?? 'html';
         return [response.status, code];
       });

@@ -8,25 +8,18 @@ import {
   Post,
   UseGuards,
 } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiProperty,
-  DocumentBuilder,
-  SwaggerModule,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiProperty, DocumentBuilder } from '@nestjs/swagger';
 import { IsString } from 'class-validator';
 import request from 'supertest';
 import type { App } from 'supertest/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../src/client/index.js';
 import { ResponseModule, Signed, Unsigned } from '../../src/index.js';
-import { applyEnvelopeToDocument } from '../../src/swagger/index.js';
 import { SECRETS } from '../fixtures/signing.app.js';
-import { ADAPTERS, createTestApp, type TestApp } from './harness.js';
+import type { Json, ServedContract } from '../support/served-contract.js';
+import { documentedApp } from './documented-app.js';
+import { ADAPTERS, type TestApp } from './harness.js';
 import { send } from './signed-request.js';
-import { type Document, dereferenced, documentChecker } from './swagger-truth.js';
 
 class NoteDto {
   @ApiProperty({ example: 'hello' })
@@ -88,8 +81,8 @@ const downStore = { claim: () => Promise.reject(new Error('connection refused'))
 describe.each(ADAPTERS)('signing and debug options in the document, checked against real answers on %s', (adapter) => {
   let t: TestApp;
   let http: App;
-  let document: Document;
-  let check: ReturnType<typeof documentChecker>;
+  let contract: ServedContract;
+  let document: Json;
   beforeAll(async () => {
     const module = {
       module: class VaultModule {},
@@ -107,11 +100,11 @@ describe.each(ADAPTERS)('signing and debug options in the document, checked agai
       ],
       controllers: [VaultController, OpenController],
     };
-    t = await createTestApp(adapter, [module], undefined, { rawBody: true });
-    http = t.app.getHttpServer();
-    const built = SwaggerModule.createDocument(t.app, new DocumentBuilder().addBearerAuth().build());
-    document = await dereferenced(applyEnvelopeToDocument(built, t.app));
-    check = documentChecker(document);
+    ({ t, http, contract } = await documentedApp(adapter, module, {
+      config: new DocumentBuilder().addBearerAuth().build(),
+      rawBody: true,
+    }));
+    document = contract.document;
   });
   afterAll(() => t.app.close());
 
@@ -144,15 +137,15 @@ describe.each(ADAPTERS)('signing and debug options in the document, checked agai
     const headers = { 'X-Client': signed.headers['X-App-Id'], 'X-Sig': signed.headers['X-Signature'] };
     const down = await send(http, 'GET', '/vault', { ...signed.headers, ...headers });
     expect([down.status, down.body.code]).toEqual([503, 'SIGN_NONCE_STORE_UNAVAILABLE']);
-    check('get', '/vault', down);
+    expect(contract.problems('get', '/vault', down)).toEqual([]);
     const missing = await request(http).get('/vault');
     expect([missing.status, missing.body.code]).toEqual([400, 'SIGN_HEADER_MISSING']);
-    check('get', '/vault', missing);
+    expect(contract.problems('get', '/vault', missing)).toEqual([]);
     const crash = await request(http).get('/vault/boom');
     expect([crash.status, crash.body.exception]).toEqual([500, 'TypeError']);
-    check('get', '/vault/boom', crash);
+    expect(contract.problems('get', '/vault/boom', crash)).toEqual([]);
     const open = await request(http).get('/open');
-    check('get', '/open', open);
+    expect(contract.problems('get', '/open', open)).toEqual([]);
   });
 
   it('gives a failure status the app documents itself the envelope the filter really sends', async () => {
@@ -160,6 +153,6 @@ describe.each(ADAPTERS)('signing and debug options in the document, checked agai
     expect(forbidden.description).toBe('Forbidden: 403 denied by the app’s guard');
     const denied = await request(http).get('/open').set('X-Deny', '1');
     expect([denied.status, denied.body.code]).toEqual([403, 403]);
-    check('get', '/open', denied);
+    expect(contract.problems('get', '/open', denied)).toEqual([]);
   });
 });
