@@ -196,11 +196,13 @@ async function main(): Promise<void> {
   const runs: { row: Row; run: number }[] = [];
   for (const adapter of ADAPTERS) {
     for (const scenario of SCENARIO_NAMES) {
-      for (const variant of VARIANTS) {
-        const row: Row = { adapter, scenario, variant, counts: [] };
-        rows.push(row);
-        for (let run = 0; run < RUNS; run++) runs.push({ row, run });
-      }
+      for (const variant of VARIANTS) rows.push({ adapter, scenario, variant, counts: [] });
+    }
+  }
+  // Scenario by scenario, both adapters alike, so that a run cut short has whole rows of each.
+  for (const scenario of SCENARIO_NAMES) {
+    for (const row of rows.filter((candidate) => candidate.scenario === scenario)) {
+      for (let run = 0; run < RUNS; run++) runs.push({ row, run });
     }
   }
   // Runs are independent processes and a count does not depend on the load, so `--jobs` of them may run at once.
