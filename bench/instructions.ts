@@ -51,7 +51,7 @@ const REQUESTS = Number(option('requests', '1000'));
 /**
  * `--no-memory-reducer`: V8's memory reducer starts full GCs by timer once allocation slows (between load rounds,
  * longer on a loaded machine). With it, 4 of 9 Express runs of the success path counted 100–130 k more per request;
- * without it, 6 of 6 runs of bare Express's success agreed within 2 %.
+ * without it, 12 of 12 did not (1 of 6 Express 404 runs still did: that level's cause is not known).
  */
 const NODE_ARGS = option('node-args', '--predictable --no-memory-reducer').split(' ').filter(Boolean);
 
