@@ -29,6 +29,26 @@ export interface Scenario {
   check: (variant: Variant, status: number, body: Record<string, unknown>) => boolean;
 }
 
+/** `count` order lines with one violation each (qty 0): 1 000 of them are 25 kB and reach the cap of 100. */
+function linesScenario(name: string, count: number): Record<string, Scenario> {
+  const lines = Array.from({ length: count }, (_, index) => ({ sku: `SKU-${index}`, qty: 0 }));
+  const shown = Math.min(count, 100);
+  return {
+    [name]: {
+      method: 'POST',
+      path: '/bench/lines',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ lines }),
+      check: (variant, status, body) => {
+        if (status !== 400) return false;
+        if (variant === 'module') return (body.details as unknown[]).length === shown;
+        if (variant === 'module-spring') return (body.errors as unknown[]).length === shown;
+        return variant === 'minimal' ? body.code === 400 : (body.message as unknown[]).length === count;
+      },
+    },
+  };
+}
+
 export const ALL_SCENARIOS: Record<string, Scenario> = {
   'success 600 B': {
     method: 'GET',
@@ -56,6 +76,8 @@ export const ALL_SCENARIOS: Record<string, Scenario> = {
       return variant === 'minimal' ? body.code === 400 : (body.message as unknown[]).length === 6;
     },
   },
+  ...linesScenario('invalid lines, 2 (small body)', 2),
+  ...linesScenario('invalid lines, 1000 (maxViolations reached)', 1000),
   'bigint, X-Stringify: 1': {
     method: 'GET',
     path: '/bench/big',

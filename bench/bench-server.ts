@@ -22,7 +22,8 @@ import {
 } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { IsEmail, IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsEmail, IsIn, IsInt, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 import { map, type Observable } from 'rxjs';
 import { ResponseModule, type ResponseOptions } from 'nest-envelope';
 
@@ -55,6 +56,16 @@ class CreateOrderDto {
   @IsIn(['CN', 'US', 'DE']) country!: string;
 }
 
+class LineDto {
+  @IsString() @Length(3, 12) sku!: string;
+  @IsInt() @Min(1) qty!: number;
+}
+
+/** Many lines, each invalid: a large body reaches `validation.maxViolations` (100) where a small one does not. */
+class LinesDto {
+  @IsArray() @ValidateNested({ each: true }) @Type(() => LineDto) lines!: LineDto[];
+}
+
 @Controller('bench')
 class BenchController {
   @Get('order')
@@ -69,6 +80,11 @@ class BenchController {
 
   @Post('orders')
   create(@Body() dto: CreateOrderDto) {
+    return dto;
+  }
+
+  @Post('lines')
+  lines(@Body() dto: LinesDto) {
     return dto;
   }
 

@@ -1,25 +1,28 @@
 /**
  * Instructions per request, counted by valgrind's callgrind in the server process only (user space, every thread),
  * for each adapter × variant × scenario, several runs each: the median, the min–max and the ratio to bare Nest of the
- * same adapter and scenario. Unlike req/s and CPU time, an instruction count does not move when other processes share
- * the machine; with V8's `--predictable` (single-threaded, deterministic GC and compilation) repeat runs of a success
- * path agree within about 0.5 %.
+ * same adapter and scenario, for all instructions and for all but those of V8's JIT compilers (the steady state: a
+ * tier-up during the counted requests is paid once, not per request). Unlike req/s and CPU time, an instruction count
+ * does not move when other processes share the machine; V8 runs with `--predictable` (single-threaded, deterministic
+ * GC and compilation).
  *
- *   npm run bench:instructions                      # everything: 2 adapters × 3 variants × 4 scenarios × 3 runs
+ *   npm run bench:instructions                      # everything: 2 adapters × 3 variants × 6 scenarios × 3 runs
  *   npm run bench:instructions -- --adapters fastify --variants module --scenarios success --runs 1
+ *   npm run bench:instructions -- --jobs 3                  # three runs at a time (the counts do not move)
  *
- * Each run: a fresh server under callgrind (instrumentation off), a warm-up, instrumentation on for the counted
+ * Each run: a fresh server under callgrind (instrumentation off), a warm-up in rounds, instrumentation on for the counted
  * requests only, off, dump. Valgrind is installed with apt-get when missing (as root). Writes a Markdown table to
  * bench/results/instructions-<date>.md and prints it.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { ALL_SCENARIOS, type Scenario, type Variant } from './bench-scenarios.js';
+import { readCallgrindCosts } from './callgrind-costs.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -36,9 +39,21 @@ const SCENARIO_NAMES = Object.keys(ALL_SCENARIOS).filter((name) =>
   list('scenarios', Object.keys(ALL_SCENARIOS).join(',')).some((wanted) => name.startsWith(wanted)),
 );
 const RUNS = Number(option('runs', '3'));
-const WARM = Number(option('warm', '3000'));
+const JOBS = Number(option('jobs', '1'));
+const WARM = Number(option('warm', '6000'));
+/**
+ * The warm-up comes in rounds, each on new connections: the first new set of sockets after the first load deoptimises
+ * Node's HTTP and stream functions (wrong map), and with one warm-up round their re-optimisation (synchronous under
+ * `--predictable`) fell into the counted requests: about 45 % of the count was TurboFan compiling.
+ */
+const WARM_ROUNDS = Number(option('warm-rounds', '6'));
 const REQUESTS = Number(option('requests', '1000'));
-const NODE_ARGS = option('node-args', '--predictable').split(' ').filter(Boolean);
+/**
+ * `--no-memory-reducer`: V8's memory reducer starts full GCs by timer once allocation slows (between load rounds,
+ * longer on a loaded machine). With it, 4 of 9 Express runs of the success path counted 100–130 k more per request;
+ * without it, 12 of 12 did not (1 of 6 Express 404 runs still did: that level's cause is not known).
+ */
+const NODE_ARGS = option('node-args', '--predictable --no-memory-reducer').split(' ').filter(Boolean);
 
 function ensureValgrind(): void {
   try {
@@ -67,6 +82,8 @@ async function load(url: string, scenario: Scenario, amount: number): Promise<vo
     body: scenario.body,
     connections: 4,
     amount,
+    // Under callgrind a request of the 1 000-line body takes seconds: autocannon's 10 s default would cut it.
+    timeout: 300,
   });
   if (result.errors > 0 || result.timeouts > 0) throw new Error(`${result.errors} errors, ${result.timeouts} timeouts`);
 }
@@ -83,8 +100,14 @@ async function check(url: string, name: string, scenario: Scenario, variant: Var
   }
 }
 
+/** Instructions per counted request: all of them, and those of V8's JIT compilers. */
+interface Count {
+  total: number;
+  compiling: number;
+}
+
 /** One run: instructions per counted request of a fresh server. */
-async function countOnce(adapter: string, variant: Variant, name: string): Promise<number> {
+async function countOnce(adapter: string, variant: Variant, name: string): Promise<Count> {
   const scenario = ALL_SCENARIOS[name];
   const port = await freePort();
   const work = mkdtempSync(join(tmpdir(), 'bench-instructions-'));
@@ -119,20 +142,21 @@ async function countOnce(adapter: string, variant: Variant, name: string): Promi
     });
     const url = `http://127.0.0.1:${port}`;
     await check(url, name, scenario, variant);
-    await load(url, scenario, WARM);
+    for (let round = 0; round < WARM_ROUNDS; round++) await load(url, scenario, Math.ceil(WARM / WARM_ROUNDS));
     execFileSync('callgrind_control', ['-i', 'on', String(child.pid)], { stdio: 'ignore' });
     await load(url, scenario, REQUESTS);
     execFileSync('callgrind_control', ['-i', 'off', String(child.pid)], { stdio: 'ignore' });
     execFileSync('callgrind_control', ['-d', String(child.pid)], { stdio: 'ignore' });
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
-    let total = 0;
+    const count: Count = { total: 0, compiling: 0 };
     for (const file of readdirSync(work)) {
-      const totals = /^totals: (\d+)/m.exec(readFileSync(join(work, file), 'utf8'));
-      if (totals) total += Number(totals[1]);
+      const costs = readCallgrindCosts(join(work, file));
+      count.total += costs.total / REQUESTS;
+      count.compiling += costs.compiling / REQUESTS;
     }
-    if (total === 0) throw new Error(`${adapter}/${variant}/${name}: no instructions counted`);
-    return total / REQUESTS;
+    if (count.total === 0) throw new Error(`${adapter}/${variant}/${name}: no instructions counted`);
+    return count;
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(work, { recursive: true, force: true });
@@ -141,27 +165,32 @@ async function countOnce(adapter: string, variant: Variant, name: string): Promi
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const thousands = (value: number) => `${(value / 1000).toFixed(1)} k`;
+const spread = (values: number[]) => `${thousands(Math.min(...values))} – ${thousands(Math.max(...values))}`;
 
 interface Row {
   adapter: string;
   scenario: string;
   variant: Variant;
-  counts: number[];
+  counts: Count[];
 }
+
+/** Per request: every instruction, and every instruction but the JIT compilers' (the steady state). */
+const all = (row: Row) => row.counts.map((count) => count.total);
+const steady = (row: Row) => row.counts.map((count) => count.total - count.compiling);
 
 function table(rows: Row[]): string {
   const lines = [
-    '| adapter | scenario | variant | instructions / request (median) | min – max | ÷ bare |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| adapter | scenario | variant | all (median) | min – max | ÷ bare | without JIT compiling (median) | min – max | ÷ bare |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const row of rows) {
     const bare = rows.find(
       (other) => other.adapter === row.adapter && other.scenario === row.scenario && other.variant === 'bare',
     );
-    const ratio = bare ? (median(row.counts) / median(bare.counts)).toFixed(3) : '–';
+    const ratio = (of: (row: Row) => number[]) => (bare ? `${(median(of(row)) / median(of(bare))).toFixed(3)}×` : '–');
     lines.push(
-      `| ${row.adapter} | ${row.scenario} | ${row.variant} | ${thousands(median(row.counts))} | ` +
-        `${thousands(Math.min(...row.counts))} – ${thousands(Math.max(...row.counts))} | ${ratio}× |`,
+      `| ${row.adapter} | ${row.scenario} | ${row.variant} | ${thousands(median(all(row)))} | ${spread(all(row))} | ` +
+        `${ratio(all)} | ${thousands(median(steady(row)))} | ${spread(steady(row))} | ${ratio(steady)} |`,
     );
   }
   return lines.join('\n');
@@ -169,26 +198,41 @@ function table(rows: Row[]): string {
 
 async function main(): Promise<void> {
   ensureValgrind();
+  const started = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const rows: Row[] = [];
+  const runs: { row: Row; run: number }[] = [];
   for (const adapter of ADAPTERS) {
     for (const scenario of SCENARIO_NAMES) {
-      for (const variant of VARIANTS) {
-        const row: Row = { adapter, scenario, variant, counts: [] };
-        for (let run = 0; run < RUNS; run++) {
-          row.counts.push(await countOnce(adapter, variant, scenario));
-          process.stderr.write(`${adapter} ${scenario} ${variant} run ${run + 1}: ${thousands(row.counts.at(-1)!)}\n`);
-        }
-        rows.push(row);
-      }
+      for (const variant of VARIANTS) rows.push({ adapter, scenario, variant, counts: [] });
     }
   }
-  const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  // Scenario by scenario, both adapters alike, so that a run cut short has whole rows of each.
+  for (const scenario of SCENARIO_NAMES) {
+    for (const row of rows.filter((candidate) => candidate.scenario === scenario)) {
+      for (let run = 0; run < RUNS; run++) runs.push({ row, run });
+    }
+  }
+  // Runs are independent processes and a count does not depend on the load, so `--jobs` of them may run at once.
+  const next = async (): Promise<void> => {
+    for (let task = runs.shift(); task !== undefined; task = runs.shift()) {
+      const { row, run } = task;
+      const count = await countOnce(row.adapter, row.variant, row.scenario);
+      row.counts.push(count);
+      process.stderr.write(
+        `${row.adapter} ${row.scenario} ${row.variant} run ${run + 1}: ${thousands(count.total)} ` +
+          `(JIT compiling ${thousands(count.compiling)})\n`,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: JOBS }, next));
+  const finished = new Date().toISOString().slice(11, 16);
   const report =
     `Instructions per request (valgrind callgrind, server process, user space; node ${NODE_ARGS.join(' ')}; ` +
-    `${WARM} warm-up + ${REQUESTS} counted requests, 4 connections; median of ${RUNS}), ${date} UTC\n\n${table(rows)}\n`;
+    `${WARM} warm-up requests in ${WARM_ROUNDS} rounds + ${REQUESTS} counted, 4 connections; median of ${RUNS}), ` +
+    `${started}–${finished} UTC\n\n${table(rows)}\n`;
   const results = join(here, '..', 'results');
   mkdirSync(results, { recursive: true });
-  writeFileSync(join(results, `instructions-${date.replace(/[ :]/g, '-')}.md`), report);
+  writeFileSync(join(results, `instructions-${started.replace(/[ :]/g, '-')}.md`), report);
   process.stdout.write(report);
 }
 

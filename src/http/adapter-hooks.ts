@@ -30,11 +30,16 @@ interface ExpressLike {
   handle: ExpressHandle;
 }
 
-/** The request a response object belongs to, on Express (`res.req`) and Fastify (`reply.request`). */
-function requestOf(response: unknown): RoutedRequest | undefined {
-  if (typeof response !== 'object' || response === null) return undefined;
-  const carrier = response as { req?: RoutedRequest; request?: RoutedRequest };
-  return carrier.request ?? carrier.req;
+/**
+ * The request a response object belongs to: `reply.request` on Fastify, `res.req` on Express (and Node). Chosen once
+ * per adapter: reading a property a response does not have is a prototype-chain walk on every request.
+ */
+function requestReader(adapterType: string): (response: unknown) => RoutedRequest | undefined {
+  const key = adapterType === 'fastify' ? 'request' : 'req';
+  return (response) =>
+    typeof response === 'object' && response !== null
+      ? (response as Record<typeof key, RoutedRequest | undefined>)[key]
+      : undefined;
 }
 
 /**
@@ -69,6 +74,7 @@ export class AdapterHooks {
     this.installRequestIdHook(adapter);
     const original = adapter.reply.bind(adapter);
     adapter[ORIGINAL_REPLY] = original;
+    const requestOf = requestReader(adapter.getType());
     adapter.reply = (response, body, statusCode) => {
       const request = requestOf(response);
       if (request === undefined || request[WRAPPED_PROPERTY]) {
@@ -90,7 +96,7 @@ export class AdapterHooks {
       const server = adapter.getHttpServer();
       const listeners = server.listeners('request') as RawListener[];
       const setRequestId: RawListener = (request, response) => {
-        response.setHeader(header, this.reader.requestId(request));
+        response.setHeader(header, this.reader.assignRequestId(request));
       };
       if (listeners.length !== 1) {
         server.prependListener('request', setRequestId);
@@ -107,7 +113,7 @@ export class AdapterHooks {
       const app = instance as ExpressLike;
       const handle = app.handle.bind(app);
       app.handle = (request, response, next) => {
-        response.setHeader(header, this.reader.requestId(request));
+        response.setHeader(header, this.reader.assignRequestId(request));
         handle(request, response, next);
       };
     }

@@ -4,6 +4,11 @@ import { LOGGER_CONTEXT } from '../options/options.constants.js';
 import type { FailureOutcome, RequestFacts } from '../outcome/outcome.interface.js';
 import { describeThrownChain, thrownName } from './thrown-description.js';
 
+/** The head of a failure's log line; built only when a line is logged (most 4xx log nothing). */
+function lineOf(outcome: FailureOutcome, facts: RequestFacts): string {
+  return `${facts.method} ${facts.path} ${outcome.httpStatus} [requestId=${facts.requestId}]`;
+}
+
 /**
  * The module's log of failures: every 5xx once, as one line (method, path, status, request id, code, the thrown
  * value's name) with its stack and cause chain; a 4xx business failure's cause as a warning. The client never sees
@@ -23,20 +28,21 @@ export class FailureLog {
    * failureLog.failed(outcome, facts, exception);
    */
   failed(outcome: FailureOutcome, facts: RequestFacts, exception: unknown): void {
-    const line = `${facts.method} ${facts.path} ${outcome.httpStatus} [requestId=${facts.requestId}]`;
     try {
       if (outcome.httpStatus >= 500) {
         // One entry: the line (with the code), the stack, and the cause chain (a nonce store's error, say).
         this.logger.error(
-          `${line} code=${String(outcome.code)} ${thrownName(exception)}`,
+          `${lineOf(outcome, facts)} code=${String(outcome.code)} ${thrownName(exception)}`,
           describeThrownChain(exception),
         );
       } else if (exception instanceof BusinessException && exception.cause !== undefined) {
         // The cause of a business failure is for the team, never for the client.
-        this.logger.warn(`${line} ${String(outcome.code)} caused by: ${describeThrownChain(exception.cause)}`);
+        this.logger.warn(
+          `${lineOf(outcome, facts)} ${String(outcome.code)} caused by: ${describeThrownChain(exception.cause)}`,
+        );
       }
     } catch {
-      this.logger.error(`${line} (unloggable exception)`);
+      this.logger.error(`${lineOf(outcome, facts)} (unloggable exception)`);
     }
   }
 

@@ -61,7 +61,18 @@ export class RequestFactsReader {
    */
   requestId(request: IncomingRequest): string {
     // Fastify's request wraps the raw one, where the early hook may have chosen the id already.
-    let id = request[REQUEST_ID_PROPERTY] ?? request.raw?.[REQUEST_ID_PROPERTY];
+    return request[REQUEST_ID_PROPERTY] ?? request.raw?.[REQUEST_ID_PROPERTY] ?? this.assignRequestId(request);
+  }
+
+  /**
+   * The request id of a raw Node request where the adapter first sees it (the early hooks): chosen and remembered
+   * on it, unless an outer app of the same module already did. A raw request has no `raw` to look into.
+   *
+   * @example
+   * reader.assignRequestId(incomingMessage); // 'req-42' when the client sent X-Request-Id: req-42
+   */
+  assignRequestId(request: IncomingRequest): string {
+    let id = request[REQUEST_ID_PROPERTY];
     if (id === undefined) {
       id = chooseRequestId(request.headers[this.options.requestId.header], this.generate);
       request[REQUEST_ID_PROPERTY] = id;

@@ -14,6 +14,24 @@ describe('createTimestampFormatter', () => {
     expect(times.map(format)).toEqual(times.map((time) => time.toISOString()));
   });
 
+  it('writes what toISOString writes across seconds, before 1970 and past year 9999', () => {
+    const format = createTimestampFormatter('iso', 'UTC');
+    const times = [
+      ...[0, 7, 958, 999, 1000, 1001, -1, -1000, -1001, 59_999, 60_000].map((offset) => MOMENT.getTime() + offset),
+      0,
+      -1,
+      -999,
+      -1000,
+      -62_198_755_200_001, // 0000-12-31T23:59:59.999Z
+      -62_198_755_200_000 - 86_400_000 * 366, // year -1
+      253_402_300_799_999, // 9999-12-31T23:59:59.999Z
+      253_402_300_800_000, // +010000-01-01
+      8.64e15, // the last moment a Date holds
+      -8.64e15,
+    ].map((time) => new Date(time));
+    expect(times.map(format)).toEqual(times.map((time) => time.toISOString()));
+  });
+
   it('writes ISO 8601 with the offset of another zone', () => {
     expect(createTimestampFormatter('iso', 'Asia/Shanghai')(MOMENT)).toBe('2026-11-22T16:00:05.042+08:00');
     expect(createTimestampFormatter('iso', 'America/St_Johns')(MOMENT)).toBe('2026-11-22T04:30:05.042-03:30');
