@@ -7,6 +7,7 @@ import type { ResolvedResponseOptions } from '../options/resolved-options.interf
 import { ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
 import { annotateRoutes } from './route-annotator.js';
+import { addRequestIdToHeads } from './request-id-head.js';
 import { routeRefOf } from './route-ref.js';
 import { SuccessReplier } from './success-replier.js';
 
@@ -75,8 +76,12 @@ export class AdapterHooks {
     const original = adapter.reply.bind(adapter);
     adapter[ORIGINAL_REPLY] = original;
     const requestOf = requestReader(adapter.getType());
+    const fastify = adapter.getType() === 'fastify';
+    const header = this.options.requestId.header;
     adapter.reply = (response, body, statusCode) => {
       const request = requestOf(response);
+      // In Fastify's own headers, the request id costs nothing more at writeHead (see addRequestIdToHeads).
+      if (fastify && request !== undefined) this.writer.ensureHeader(response, header, this.reader.requestId(request));
       if (request === undefined || request[WRAPPED_PROPERTY]) {
         return original(response, body, statusCode);
       }
@@ -95,8 +100,11 @@ export class AdapterHooks {
       // 'request' listener makes every emit copy the listener list, so Fastify's own listener is wrapped instead.
       const server = adapter.getHttpServer();
       const listeners = server.listeners('request') as RawListener[];
+      // The header goes into the head Node writes, not on the response now (see addRequestIdToHeads).
+      const inHeads = addRequestIdToHeads(server, header);
       const setRequestId: RawListener = (request, response) => {
-        response.setHeader(header, this.reader.assignRequestId(request));
+        const id = this.reader.assignRequestId(request);
+        if (!inHeads) response.setHeader(header, id);
       };
       if (listeners.length !== 1) {
         server.prependListener('request', setRequestId);

@@ -57,15 +57,15 @@ export class ReplyWriter {
   }
 
   /**
-   * Sets a header unless the response already carries it (as the request id does from the early hook):
-   * Node's own lookup is cheaper than a second set through the adapter.
+   * Sets a header unless the response already carries it (one the handler or an earlier step set): Express's
+   * response and Fastify's reply (its own headers, then the raw response's) both answer `hasHeader`.
    *
    * @example
    * writer.ensureHeader(res, 'x-request-id', id);
    */
   ensureHeader(response: unknown, name: string, value: string): void {
-    const raw = (response as { raw?: HeaderCarrier }).raw ?? (response as HeaderCarrier);
-    if (typeof raw.hasHeader === 'function' && raw.hasHeader(name)) return;
+    const carrier = response as HeaderCarrier;
+    if (typeof carrier.hasHeader === 'function' && carrier.hasHeader(name)) return;
     this.setHeader(response, name, value);
   }
 
