@@ -3,30 +3,10 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import type { ModulesContainer } from '@nestjs/core';
 import { ROUTE_REF_CONFIG_KEY, ROUTE_REF_METADATA } from './http.constants.js';
 import type { RouteRef } from './route-ref.js';
+import { methodNames, methodOf } from './controller-methods.js';
 
 /** `@nestjs/platform-fastify`'s key for `@RouteConfig()`; the adapter passes it to Fastify as the route's config. */
 const FASTIFY_ROUTE_CONFIG_METADATA = '__fastify_route_config__';
-
-function methodNames(prototype: object): string[] {
-  const names = new Set<string>();
-  for (
-    let current: object | null = prototype;
-    current && current !== Object.prototype;
-    current = Object.getPrototypeOf(current) as object | null
-  ) {
-    for (const name of Object.getOwnPropertyNames(current)) if (name !== 'constructor') names.add(name);
-  }
-  return [...names];
-}
-
-/** The method itself, never the result of a getter. */
-function methodOf(prototype: object, name: string): object | undefined {
-  for (let current: object | null = prototype; current; current = Object.getPrototypeOf(current) as object | null) {
-    const descriptor = Object.getOwnPropertyDescriptor(current, name);
-    if (descriptor) return typeof descriptor.value === 'function' ? (descriptor.value as object) : undefined;
-  }
-  return undefined;
-}
 
 /** Puts the ref on a route method, and into its Fastify route config. */
 function mark(handler: object, ref: RouteRef): void {

@@ -6,6 +6,7 @@ import {
   ROUTE_ARGS_METADATA,
 } from '@nestjs/common/constants.js';
 import type { ModulesContainer } from '@nestjs/core';
+import { methodNames, methodOf } from '../http/controller-methods.js';
 
 /** Nest's `RouteParamtypes` (the same numbers in Nest 11 and 12): the ones a pipe sees as body, query, param. */
 const PARAM_TOKENS: Readonly<Record<number, ArgumentMetadata['type']>> = { 3: 'body', 4: 'query', 5: 'param' };
@@ -39,23 +40,6 @@ export function paramKey(type: string, data: unknown): ParamKey {
 
 function isValidationPipeClass(pipe: unknown): boolean {
   return pipe === ValidationPipe || (typeof pipe === 'function' && pipe.prototype instanceof ValidationPipe);
-}
-
-function methodNames(prototype: object): string[] {
-  const names = new Set<string>();
-  for (let at: object | null = prototype; at && at !== Object.prototype; at = Object.getPrototypeOf(at) as object) {
-    for (const name of Object.getOwnPropertyNames(at)) if (name !== 'constructor') names.add(name);
-  }
-  return [...names];
-}
-
-/** The method itself, never the result of a getter. */
-function methodOf(prototype: object, name: string): object | undefined {
-  for (let at: object | null = prototype; at; at = Object.getPrototypeOf(at) as object | null) {
-    const descriptor = Object.getOwnPropertyDescriptor(at, name);
-    if (descriptor) return typeof descriptor.value === 'function' ? (descriptor.value as object) : undefined;
-  }
-  return undefined;
 }
 
 /** The token a pipe sees for a route-args key (`'3:0'`, `'uuid__customRouteArgs__:1'`), or `undefined`: no pipes. */
