@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { resolveResponseOptions } from '../../src/options/resolve-options.js';
 import { REDACTED } from '../../src/render/rejected-value.js';
 import { isSensitiveName, NAME_LIMIT, nameWords } from '../../src/render/sensitive-name.js';
-import { boundPath, renderWithinBounds, showViolation, VIOLATION_BOUNDS } from '../../src/render/violation-bounds.js';
+import {
+  boundPath,
+  jsonSize,
+  renderWithinBounds,
+  showViolation,
+  VIOLATION_BOUNDS,
+} from '../../src/render/violation-bounds.js';
 import { springError, wechatDetail } from '../../src/render/violations.renderer.js';
 import { DEFAULT_REDACTED_NAMES } from '../../src/options/option-defaults.js';
 import { findLimitBreach } from '../../src/validation/input-limits.js';
@@ -138,6 +144,22 @@ describe('bounds of what a body shows', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('measures an item as the serialiser writes it: bigints as digits, a circular one as nothing', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
+        expect(jsonSize({ value })).toBe(JSON.stringify({ value }).length);
+      }),
+    );
+    const oracle = (item: unknown) =>
+      JSON.stringify(item, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value)).length;
+    const withBigInt = { field: '/id', value: 9007199254740993n, args: [1n, { max: -2n }] };
+    expect(jsonSize(withBigInt)).toBe(oracle(withBigInt));
+    const circular: Record<string, unknown> = { field: '/a' };
+    circular.self = circular;
+    expect(jsonSize(circular)).toBe(0);
+    expect(jsonSize(undefined)).toBe(0);
   });
 
   it('cuts paths by segment and in all', () => {
