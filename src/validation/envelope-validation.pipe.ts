@@ -12,7 +12,7 @@ import { VALIDATION_LIMITS, VALIDATION_PIPE_OPTIONS } from '../options/options.c
 import { assertWithinLimits, DEFAULT_INPUT_LIMITS, type InputLimits } from './input-limits.js';
 import { isStandardSchema, type StandardSchema, standardSchemaViolations } from './standard-schema-violations.js';
 import { stripPrototypeKeys } from './strip-prototype-keys.js';
-import { ValidationFailedException } from './validation-failed.exception.js';
+import { clientValidationFailure } from './stackless-failure.js';
 import {
   envelopeExceptionFactory,
   isEnvelopeFactory,
@@ -65,17 +65,11 @@ export class EnvelopeValidationPipe extends ValidationPipe {
       assertWithinLimits(value, metadata, this.limits, code === 400 ? undefined : code);
       return this.validateSchema(schema, value, metadata);
     }
+    const validates = this.toValidate({ ...metadata, metatype: dto });
     // Before class-transformer and class-validator, whose cost grows with the value and whose recursion overflows.
-    if (this.toValidate({ ...metadata, metatype: dto })) {
-      assertWithinLimits(value, metadata, this.limits, code === 400 ? undefined : code);
-    }
+    if (validates) assertWithinLimits(value, metadata, this.limits, code === 400 ? undefined : code);
     try {
-      if (
-        metadata.type === 'body' &&
-        value !== undefined &&
-        !isJsonObject(value) &&
-        this.toValidate({ ...metadata, metatype: dto })
-      ) {
+      if (validates && metadata.type === 'body' && value !== undefined && !isJsonObject(value)) {
         // A body that is there but no object (`null`, `"str"`, `[…]`) is refused as such, not as missing fields.
         throw await this.exceptionFactory([
           { property: metadata.data || metadata.type, constraints: { isObject: 'object expected' }, children: [] },
@@ -110,9 +104,11 @@ export class EnvelopeValidationPipe extends ValidationPipe {
     const prefix = metadata.data ? [metadata.data] : [];
     const code: number = this.errorHttpStatusCode;
     const status = code === 400 ? undefined : code;
-    throw new ValidationFailedException(
+    throw clientValidationFailure(
       standardSchemaViolations(result.issues, { location, raw: value, prefix, objectName }),
-      { status },
+      {
+        status,
+      },
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_NODES } from '../options/option-defaults.js';
-import { ValidationFailedException } from './validation-failed.exception.js';
+import { clientValidationFailure } from './stackless-failure.js';
 import type { ViolationLocation } from './violation.interface.js';
 
 /**
@@ -98,7 +98,7 @@ export function assertWithinLimits(
   const subject = prefix[0] ?? location;
   const metatype = metadata.metatype;
   const nodes = breach.limit === 'maxNodes';
-  throw new ValidationFailedException(
+  throw clientValidationFailure(
     [
       {
         location,

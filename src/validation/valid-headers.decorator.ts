@@ -2,7 +2,7 @@ import { createParamDecorator, type ExecutionContext, type Type } from '@nestjs/
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
 import { classValidatorViolations } from './class-validator-violations.js';
-import { ValidationFailedException } from './validation-failed.exception.js';
+import { clientValidationFailure } from './stackless-failure.js';
 
 function propertiesOf(dto: Type<unknown>): string[] {
   const metadatas = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
@@ -34,7 +34,7 @@ export function readValidHeaders(dto: Type<unknown>, context: ExecutionContext):
     objectName: dto.name,
   });
   // A header's field is its name on the wire, in lower case.
-  throw new ValidationFailedException(
+  throw clientValidationFailure(
     violations.map((violation) => ({
       ...violation,
       path: violation.path.map((segment, index) => (index === 0 ? (names[String(segment)] ?? segment) : segment)),

@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { type ArgumentMetadata, HttpException, type ValidationError } from '@nestjs/common';
 import { classValidatorViolations } from './class-validator-violations.js';
 import type { ValidatorOptions } from 'class-validator';
-import { ValidationFailedException } from './validation-failed.exception.js';
+import { clientValidationFailure, withoutStack } from './stackless-failure.js';
 import type { Violation, ViolationLocation } from './violation.interface.js';
 
 /** What the factory reads of a Nest `ValidationPipe` (protected members, the same in Nest 11 and 12). */
@@ -49,7 +49,7 @@ export function envelopeExceptionFactory(pipe: object): (errors?: ValidationErro
     const status = settings.errorHttpStatusCode;
     if (settings.isDetailedOutputDisabled) return new HttpException(STATUS_CODES[status] ?? 'Bad Request', status);
     // Nest's default is 400: only another status is the pipe's own choice over `validation.status`.
-    return new UnlocatedValidationErrors(errors, status === 400 ? undefined : status);
+    return withoutStack(() => new UnlocatedValidationErrors(errors, status === 400 ? undefined : status));
   };
   ENVELOPE_FACTORIES.add(factory);
   return factory;
@@ -124,5 +124,5 @@ export function locateValidationFailure(
   const violations = isStandInError(thrown.errors, metadata)
     ? [notAnObject(location, value, prefix, objectName)]
     : classValidatorViolations(thrown.errors, { location, raw: value, prefix, objectName });
-  return new ValidationFailedException(violations, { status: thrown.requestedStatus });
+  return clientValidationFailure(violations, { status: thrown.requestedStatus });
 }

@@ -1,8 +1,9 @@
-import { BadRequestException, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, BadRequestException, HttpException, ValidationPipe } from '@nestjs/common';
 import { IsInt, IsString } from 'class-validator';
 import { describe, expect, it } from 'vitest';
 import { EnvelopeValidationPipe, ValidationFailedException } from '../../src/index.js';
 import { adoptValidationPipe, hasNestDefaultFactory } from '../../src/validation/adopt-validation-pipe.js';
+import { withoutStack } from '../../src/validation/stackless-failure.js';
 
 class NoteDto {
   @IsString() text!: string;
@@ -73,6 +74,40 @@ describe('adoptValidationPipe', () => {
     adoptValidationPipe(pipe);
     const thrown = (await thrownBy(pipe, 'text')) as ValidationFailedException;
     expect(thrown.violations.map((violation) => violation.path)).toEqual([['text'], ['pages']]);
+  });
+
+  it("an app's transform override sees a 400 HttpException on its way; the failures carry no frames", async () => {
+    const seen: unknown[] = [];
+    class LoggingPipe extends ValidationPipe {
+      override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+        try {
+          return await super.transform(value, metadata);
+        } catch (thrown) {
+          seen.push(thrown);
+          throw thrown;
+        }
+      }
+    }
+    const pipe = new LoggingPipe();
+    adoptValidationPipe(pipe);
+    const limit = Error.stackTraceLimit;
+    const thrown = (await thrownBy(pipe, { text: 1, pages: 2 })) as ValidationFailedException;
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(seen).toEqual([expect.any(HttpException)]);
+    expect((seen[0] as HttpException).getStatus()).toBe(400);
+    expect(thrown).toBeInstanceOf(ValidationFailedException);
+    // A client's mistake points at no line of the app: no stack is captured, on the way or at the end.
+    expect((seen[0] as Error).stack).not.toMatch(/\n\s+at /);
+    expect(thrown.stack).not.toMatch(/\n\s+at /);
+    expect(thrown.stack).toMatch(/^ValidationFailedException/);
+    expect(() =>
+      withoutStack(() => {
+        throw new RangeError('refused');
+      }),
+    ).toThrow(RangeError);
+    expect(Error.stackTraceLimit).toBe(limit); // restored when the build throws too
+    // One the app builds itself keeps its stack.
+    expect(new ValidationFailedException([]).stack).toMatch(/\n\s+at /);
   });
 
   it('maps query and path parameters to their locations, and keeps the pipe status', async () => {
