@@ -65,6 +65,7 @@ function present(value: unknown, redact: Rules, depth: number, budget: { left: n
  * redactedTexts({ user: 'ann', password: 'hunter2' }, ['password'], false); // ['hunter2']
  */
 export function redactedTexts(value: unknown, redact: Rules, whole: boolean): string[] {
+  if (!whole && (typeof value !== 'object' || value === null)) return []; // a scalar under a name left shown
   const texts: string[] = [];
   const stack: [unknown, boolean, number][] = [[value, whole, 0]];
   let budget = REJECTED_VALUE_LIMITS.nodes * 10;

@@ -2,26 +2,30 @@ import { getMetadataStorage, type ValidationError } from 'class-validator';
 import type { Violation, ViolationLocation } from './violation.interface.js';
 
 type Segment = string | number;
-type ArgumentsByConstraint = Map<string, readonly unknown[]>;
+/** What a violation reads of one property of a class: constraint arguments by constraint name, the declared type. */
+interface PropertyFacts {
+  readonly argumentsOf: Map<string, readonly unknown[]>;
+  readonly type: string | undefined;
+}
 
-const argumentCache = new WeakMap<object, Map<string, ArgumentsByConstraint>>();
+const NO_FACTS: PropertyFacts = { argumentsOf: new Map(), type: undefined };
+const factsCache = new WeakMap<object, Map<string, PropertyFacts>>();
 
-/** Constraint arguments of one class, by property then constraint name, read once from class-validator's storage. */
-function argumentsOf(target: object): Map<string, ArgumentsByConstraint> {
-  let byProperty = argumentCache.get(target);
+/** Constraint arguments and declared types of one class, by property, read once from class-validator's storage. */
+function propertiesOf(target: new () => unknown): Map<string, PropertyFacts> {
+  let byProperty = factsCache.get(target);
   if (byProperty) return byProperty;
   byProperty = new Map();
-  const metadatas = getMetadataStorage().getTargetValidationMetadatas(target as new () => unknown, '', true, false);
-  for (const metadata of metadatas) {
+  for (const metadata of getMetadataStorage().getTargetValidationMetadatas(target, '', true, false)) {
     const name = metadata.name ?? metadata.type;
-    let byConstraint = byProperty.get(metadata.propertyName);
-    if (!byConstraint) {
-      byConstraint = new Map<string, readonly unknown[]>();
-      byProperty.set(metadata.propertyName, byConstraint);
+    let facts = byProperty.get(metadata.propertyName);
+    if (!facts) {
+      facts = { argumentsOf: new Map(), type: declaredType(target, metadata.propertyName) };
+      byProperty.set(metadata.propertyName, facts);
     }
-    if (!byConstraint.has(name)) byConstraint.set(name, withoutTrailingUndefined(metadata.constraints ?? []));
+    if (!facts.argumentsOf.has(name)) facts.argumentsOf.set(name, withoutTrailingUndefined(metadata.constraints ?? []));
   }
-  argumentCache.set(target, byProperty);
+  factsCache.set(target, byProperty);
   return byProperty;
 }
 
@@ -43,8 +47,7 @@ function classOf(instance: unknown): (new () => unknown) | undefined {
   return typeof ctor === 'function' && ctor !== Object ? (ctor as new () => unknown) : undefined;
 }
 
-function declaredType(target: (new () => unknown) | undefined, property: string): string | undefined {
-  if (!target) return undefined;
+function declaredType(target: new () => unknown, property: string): string | undefined {
   const type: unknown = Reflect.getMetadata('design:type', target.prototype as object, property);
   return typeof type === 'function' && type.name ? type.name : undefined;
 }
@@ -77,6 +80,7 @@ export function classValidatorViolations(errors: readonly ValidationError[], sou
       const here = property === '' ? path : [...path, segment];
       const raw = property === '' ? rawParent : ownValue(rawParent, property);
       const target = classOf(error.target);
+      const facts = (target && propertiesOf(target).get(property)) || NO_FACTS;
       const constraints = error.constraints ?? {};
       for (const [constraint, message] of Object.entries(constraints)) {
         violations.push({
@@ -84,10 +88,10 @@ export function classValidatorViolations(errors: readonly ValidationError[], sou
           path: here,
           value: constraint === 'whitelistValidation' || raw !== undefined ? raw : error.value,
           constraint,
-          arguments: target ? (argumentsOf(target).get(property)?.get(constraint) ?? []) : [],
+          arguments: facts.argumentsOf.get(constraint) ?? [],
           message,
           objectName: source.objectName,
-          type: declaredType(target, property),
+          type: target ? (facts.type ?? declaredType(target, property)) : undefined,
         });
       }
       if (error.children && error.children.length > 0) walk(error.children, here, raw);
