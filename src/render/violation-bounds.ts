@@ -1,5 +1,6 @@
 import type { Violation } from '../validation/violation.interface.js';
 import { cutText, ELLIPSIS, presentRejectedValue, REDACTED, redactedTexts } from './rejected-value.js';
+import { jsonSize, jsonSizeBound } from './json-size.js';
 import { isSensitiveName, NAME_LIMIT, type Redaction } from './sensitive-name.js';
 
 /**
@@ -64,29 +65,11 @@ export function showViolation(violation: Violation, rules: Rules): ShownViolatio
   return { violation, path, value, message: cutText(message, VIOLATION_BOUNDS.message) };
 }
 
-function bigIntDigits(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value;
-}
-
-/** The JSON size of a rendered item (bigints as their digits). */
-export function jsonSize(item: unknown): number {
-  let json: string | undefined;
-  try {
-    // Plain first: a replacer takes V8 off its fast serialiser, and bigints are rare in violations.
-    json = JSON.stringify(item);
-  } catch {
-    try {
-      json = JSON.stringify(item, bigIntDigits);
-    } catch {
-      return 0; // a circular constraint argument of the app's own: the serialiser drops it
-    }
-  }
-  return json === undefined ? 0 : json.length;
-}
-
 /**
  * Renders violations until the list would pass `VIOLATION_BOUNDS.list` bytes (the first is always shown); an item
  * over `VIOLATION_BOUNDS.item` is rendered again without its value. Returns the items and how many were left out.
+ * Sizes are bounds from lengths (`jsonSizeBound`) while those are far from a limit, exact near one: the result is
+ * the one exact sizes throughout give.
  *
  * @example
  * const { items, omitted } = renderWithinBounds(violations, rules, (shown) => ({ issue: shown.message }));
@@ -97,18 +80,31 @@ export function renderWithinBounds(
   render: (shown: ShownViolation) => Record<string, unknown>,
 ): { items: Record<string, unknown>[]; omitted: number } {
   const items: Record<string, unknown>[] = [];
-  let total = 0;
+  let measured = 0; // the exact size of items[0 … unmeasured)
+  let unmeasured = 0;
+  let bounded = 0; // a bound of the size of the items from `unmeasured` on
   for (const violation of violations) {
     const shown = showViolation(violation, rules);
     let item = render(shown);
-    let size = jsonSize(item);
+    let size = jsonSizeBound(item);
     if (size > VIOLATION_BOUNDS.item) {
-      item = render({ ...shown, value: ELLIPSIS });
       size = jsonSize(item);
+      if (size > VIOLATION_BOUNDS.item) {
+        item = render({ ...shown, value: ELLIPSIS });
+        size = jsonSize(item);
+      }
     }
-    if (items.length > 0 && total + size > VIOLATION_BOUNDS.list) break;
+    if (measured + bounded + size > VIOLATION_BOUNDS.list) {
+      for (; unmeasured < items.length; unmeasured++) measured += jsonSize(items[unmeasured]);
+      bounded = 0;
+      size = jsonSize(item);
+      if (items.length > 0 && measured + size > VIOLATION_BOUNDS.list) break;
+      measured += size;
+      unmeasured = items.length + 1;
+    } else {
+      bounded += size;
+    }
     items.push(item);
-    total += size;
   }
   return { items, omitted: violations.length - items.length };
 }
