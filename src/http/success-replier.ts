@@ -8,7 +8,7 @@ import { renderSuccess } from '../render/envelope.renderer.js';
 import { responseSignature } from '../signing/response-signature.js';
 import { serializeWithBigInt, serializeWithoutBigInt } from './json-serializer.js';
 import { isJsonContentType } from './media-type.js';
-import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
+import { CONTENT_TYPE, JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
 import { RouteInfoCache } from './route-info.cache.js';
 
@@ -129,7 +129,7 @@ export class SuccessReplier {
       json = serializeWithBigInt(body, this.reader.bigIntMode(request));
     }
     const sentStatus = this.options.httpStatus === 'always-200' ? 200 : successStatus;
-    this.writer.setHeader(response, 'Content-Type', JSON_CONTENT_TYPE);
+    this.writer.setHeader(response, CONTENT_TYPE, JSON_CONTENT_TYPE);
     const signature = responseSignature(this.options.signing, request, sentStatus, json);
     if (signature) this.writer.setHeader(response, signature.header, signature.value);
     return { body: json, status: sentStatus, wrapped: true };
