@@ -8,7 +8,7 @@ import { responseSignature } from '../signing/response-signature.js';
 import { FailureLog } from './failure-log.js';
 import { FailureRenderer } from './failure-renderer.js';
 import { failureAsGet } from './head-request.js';
-import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
+import { CONTENT_SECURITY_POLICY, JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
 import { ThrowsContractCheck } from './throws-contract.check.js';
 
@@ -71,7 +71,7 @@ export class ResponseExceptionFilter implements ExceptionFilter {
     const signature = responseSignature(this.options.signing, request, status, rendered.body);
     if (signature) this.writer.setHeader(response, signature.header, signature.value);
     if (rendered.contentSecurityPolicy !== undefined) {
-      this.writer.setHeader(response, 'Content-Security-Policy', rendered.contentSecurityPolicy);
+      this.writer.setHeader(response, CONTENT_SECURITY_POLICY, rendered.contentSecurityPolicy);
     }
     this.writer.send(response, status, rendered.body, rendered.contentType);
   }

@@ -1,5 +1,6 @@
 import { Injectable, type Type } from '@nestjs/common';
 import { type EndpointCodes, readEndpointCodes } from '../codes/endpoint-codes.js';
+import type { SuccessFrame } from './success-frame.js';
 import { type Handler, wrapsResults } from './wrap-decision.js';
 
 /** What the module knows of one route (a controller and one of its methods), read once from its metadata. */
@@ -10,6 +11,8 @@ export interface RouteInfo {
   readonly codes: EndpointCodes;
   /** The route returned a bigint once: its results go straight to the bigint serialiser. */
   returnsBigInt: boolean;
+  /** The success envelope's text around `data`, per locale (bounded by the locales the app knows). */
+  readonly frames: Map<string, SuccessFrame>;
 }
 
 /**
@@ -39,6 +42,7 @@ export class RouteInfoCache {
         wraps: wrapsResults(handler, controller),
         codes: readEndpointCodes(handler, controller),
         returnsBigInt: false,
+        frames: new Map(),
       };
       byHandler.set(handler, info);
     }

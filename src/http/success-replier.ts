@@ -8,9 +8,10 @@ import { renderSuccess } from '../render/envelope.renderer.js';
 import { responseSignature } from '../signing/response-signature.js';
 import { serializeWithBigInt, serializeWithoutBigInt } from './json-serializer.js';
 import { isJsonContentType } from './media-type.js';
-import { JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
+import { CONTENT_TYPE, JSON_CONTENT_TYPE, ReplyWriter } from './reply-writer.js';
 import { type IncomingRequest, RequestFactsReader } from './request-facts.reader.js';
-import { RouteInfoCache } from './route-info.cache.js';
+import { type RouteInfo, RouteInfoCache } from './route-info.cache.js';
+import { isFramable, type SuccessFrame, successFrame } from './success-frame.js';
 
 /** The route a result belongs to: a controller method. */
 export interface SuccessRoute {
@@ -93,6 +94,27 @@ export class SuccessReplier {
     return facts;
   }
 
+  /** The envelope's text around `data`, made once per route, status and locale; none when it reads the request. */
+  private frameFor(result: unknown, info: RouteInfo, status: number, facts: RequestFacts): SuccessFrame | undefined {
+    if (this.layoutShowsRequest || !isFramable(result)) return undefined;
+    let frame = info.frames.get(facts.locale);
+    if (frame?.status !== status) {
+      frame = successFrame(status, this.options, facts.locale, info.codes.success, facts);
+      info.frames.set(facts.locale, frame);
+    }
+    return frame;
+  }
+
+  private serialize(value: unknown, request: IncomingRequest, info: RouteInfo): string {
+    // A route that returned a bigint once goes straight to the bigint path: a failed plain attempt costs a throw.
+    let json = info.returnsBigInt ? undefined : serializeWithoutBigInt(value);
+    if (json === undefined) {
+      info.returnsBigInt = true;
+      json = serializeWithBigInt(value, this.reader.bigIntMode(request));
+    }
+    return json;
+  }
+
   /**
    * The body and status to send; `status` is the one the response would be sent with (Nest's, or `@HttpCode`'s).
    *
@@ -120,16 +142,16 @@ export class SuccessReplier {
     const endpoint = info.codes;
     const successStatus = endpoint.successStatus ?? status;
     const facts = this.factsFor(request, endpoint.success !== undefined);
-    const outcome = successOutcome(result, successStatus, this.options, facts.locale, endpoint.success);
-    const body = renderSuccess(outcome, facts, this.options);
-    // A route that returned a bigint once goes straight to the bigint path: a failed plain attempt costs a throw.
-    let json = info.returnsBigInt ? undefined : serializeWithoutBigInt(body);
-    if (json === undefined) {
-      info.returnsBigInt = true;
-      json = serializeWithBigInt(body, this.reader.bigIntMode(request));
+    const frame = this.frameFor(result, info, successStatus, facts);
+    let json: string;
+    if (frame?.before !== undefined && frame.after !== undefined) {
+      json = frame.before + this.serialize(result ?? null, request, info) + frame.after;
+    } else {
+      const outcome = successOutcome(result, successStatus, this.options, facts.locale, endpoint.success);
+      json = this.serialize(renderSuccess(outcome, facts, this.options), request, info);
     }
     const sentStatus = this.options.httpStatus === 'always-200' ? 200 : successStatus;
-    this.writer.setHeader(response, 'Content-Type', JSON_CONTENT_TYPE);
+    this.writer.setHeader(response, CONTENT_TYPE, JSON_CONTENT_TYPE);
     const signature = responseSignature(this.options.signing, request, sentStatus, json);
     if (signature) this.writer.setHeader(response, signature.header, signature.value);
     return { body: json, status: sentStatus, wrapped: true };

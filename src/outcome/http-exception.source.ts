@@ -17,17 +17,31 @@ const NEST_BODY_MEMBERS = new Set(['statusCode', 'message', 'error', 'errorCode'
 /** Nest's default exception messages that are not the RFC reason phrase (compared case-insensitively). */
 const NEST_DEFAULT_MESSAGES: Readonly<Record<number, string>> = { 421: 'misdirected' };
 
+/** The default texts of each status, lower-cased: made once per status, not on every failure. */
+const defaultTextsByStatus = new Map<number, readonly string[]>();
+
+function defaultTexts(status: number): readonly string[] {
+  let texts = defaultTextsByStatus.get(status);
+  if (texts === undefined) {
+    const english = httpStatusMessage(status)?.en;
+    texts = [reasonPhrase(status), english, NEST_DEFAULT_MESSAGES[status]]
+      .filter((text): text is string => text !== undefined)
+      .map((text) => text.toLowerCase());
+    defaultTextsByStatus.set(status, texts);
+  }
+  return texts;
+}
+
 /** True for a message that is only the default text of its status (Nest's `new NotFoundException()`). */
 function isDefaultText(message: string, status: number): boolean {
-  const lower = message.toLowerCase();
-  return (
-    lower === reasonPhrase(status).toLowerCase() ||
-    lower === httpStatusMessage(status)?.en?.toLowerCase() ||
-    lower === NEST_DEFAULT_MESSAGES[status]
-  );
+  const texts = defaultTexts(status);
+  // Most messages are no default text, and most differ in length from all of them: no lower-cased copy then.
+  if (!texts.some((text) => text.length === message.length)) return false;
+  return texts.includes(message.toLowerCase());
 }
 
 /** Nest's router text for an unknown route, `Cannot GET /path?query`: the target as the client sent it. */
+const NEST_NOT_FOUND_PREFIX = 'Cannot ';
 const NEST_NOT_FOUND = /^(Cannot [A-Z]+ [^?#\s]*)[?#][^\s]*$/;
 
 /** The exception's own message, or `undefined` when it has none (or only its status's default text). */
@@ -43,7 +57,7 @@ function ownMessageOf(response: unknown, status: number): string | undefined {
   }
   if (own === undefined || own === '' || isDefaultText(own, status)) return undefined;
   // The query (tokens, e-mail addresses …) is not the body's to echo: `path` drops it, and so does the message.
-  return status === 404 ? own.replace(NEST_NOT_FOUND, '$1') : own;
+  return status === 404 && own.startsWith(NEST_NOT_FOUND_PREFIX) ? own.replace(NEST_NOT_FOUND, '$1') : own;
 }
 
 function detailOf(response: unknown): unknown {

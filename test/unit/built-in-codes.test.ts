@@ -97,6 +97,21 @@ describe('CustomStatusCodes', () => {
 });
 
 describe('failureOutcome localises the texts the module and Nest wrote, never the team’s', () => {
+  it('tells a default text by its letters, whatever their case, and keeps a message that only starts like one', () => {
+    expect(failureOutcome(new NotFoundException('NOT FOUND'), options, 'zh-CN').message).toBe('实体数据不存在');
+    expect(failureOutcome(new NotFoundException('not found'), options, 'zh-CN').message).toBe('实体数据不存在');
+    expect(failureOutcome(new NotFoundException('Not Found!'), options, 'zh-CN').message).toBe('Not Found!');
+    expect(failureOutcome(new NotFoundException('Not Foun'), options, 'zh-CN').message).toBe('Not Foun');
+    expect(failureOutcome(new NotFoundException('Order 7 not found'), options, 'zh-CN').message).toBe(
+      'Order 7 not found',
+    );
+  });
+
+  it('drops the query from Nest’s unknown-route text only', () => {
+    expect(failureOutcome(new NotFoundException('Cannot GET /x?token=1'), options, 'en').message).toBe('Cannot GET /x');
+    expect(failureOutcome(new NotFoundException('No order ?token=1'), options, 'en').message).toBe('No order ?token=1');
+  });
+
   it('gives a status’s default text in the locale', () => {
     expect(failureOutcome(new NotFoundException(), options, 'zh-CN').message).toBe('实体数据不存在');
     expect(failureOutcome(new NotFoundException(), options, 'en').message).toBe('Not Found');
