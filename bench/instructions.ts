@@ -109,6 +109,8 @@ interface Count {
   total: number;
   compiling: number;
   majorGc: number;
+  /** Not per request: how many ran in the window. */
+  scavenges: number;
 }
 
 /** One run: instructions per counted request of a fresh server. */
@@ -159,12 +161,13 @@ async function countOnce(adapter: string, variant: Variant, name: string): Promi
     execFileSync('callgrind_control', ['-d', String(child.pid)], { stdio: 'ignore' });
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
-    const count: Count = { total: 0, compiling: 0, majorGc: 0 };
+    const count: Count = { total: 0, compiling: 0, majorGc: 0, scavenges: 0 };
     for (const file of readdirSync(work)) {
       const costs = readCallgrindCosts(join(work, file));
       count.total += costs.total / REQUESTS;
       count.compiling += costs.compiling / REQUESTS;
       count.majorGc += costs.majorGc / REQUESTS;
+      count.scavenges += costs.scavenges;
     }
     if (count.total === 0) throw new Error(`${adapter}/${variant}/${name}: no instructions counted`);
     if (KEEP) {
@@ -245,7 +248,8 @@ async function main(): Promise<void> {
       row.counts.push(count);
       process.stderr.write(
         `${row.adapter} ${row.scenario} ${row.variant} run ${run + 1}: ${thousands(count.total)} ` +
-          `(JIT compiling ${thousands(count.compiling)}, major GC ${thousands(count.majorGc)})\n`,
+          `(JIT compiling ${thousands(count.compiling)}, major GC ${thousands(count.majorGc)}, ` +
+          `${String(count.scavenges)} scavenges)\n`,
       );
     }
   };

@@ -75,7 +75,7 @@ describe('readCallgrindCosts', () => {
   it('reads the total, the JIT compilers’ own cost and the major GC’s inclusive cost', () => {
     // majorGc: the step (50 + 1 200) and the pause (2 600 + 2 000 + 400), each counted once; the sweep inside the
     // pause is not added again; the scavenge (900) is not major GC.
-    expect(costsOf(FILE)).toEqual({ total: 7980, compiling: 700, majorGc: 1250 + 5000 });
+    expect(costsOf(FILE)).toEqual({ total: 7980, compiling: 700, majorGc: 1250 + 5000, scavenges: 1 });
   });
 
   it('counts no major GC in a window with scavenges only', () => {
@@ -90,6 +90,6 @@ describe('readCallgrindCosts', () => {
       '0 900',
       'totals: 1000',
     ].join('\n');
-    expect(costsOf(file)).toEqual({ total: 1000, compiling: 0, majorGc: 0 });
+    expect(costsOf(file)).toEqual({ total: 1000, compiling: 0, majorGc: 0, scavenges: 3 });
   });
 });
