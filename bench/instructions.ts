@@ -1,21 +1,24 @@
 /**
  * Instructions per request, counted by valgrind's callgrind in the server process only (user space, every thread),
  * for each adapter × variant × scenario, several runs each: the median, the min–max and the ratio to bare Nest of the
- * same adapter and scenario, for all instructions and for all but those of V8's JIT compilers (the steady state: a
- * tier-up during the counted requests is paid once, not per request). Unlike req/s and CPU time, an instruction count
- * does not move when other processes share the machine; V8 runs with `--predictable` (single-threaded, deterministic
- * GC and compilation).
+ * same adapter and scenario, for all instructions and for all but those of V8's JIT compilers and major GC (the steady
+ * state: a tier-up during the counted requests is paid once, not per request, and a mark-compact falls in some windows
+ * and not in others). Unlike req/s and CPU time, an instruction count does not move when other processes share the
+ * machine; V8 runs with `--predictable` (single-threaded, deterministic compilation; GC on the main thread).
  *
  *   npm run bench:instructions                      # everything: 2 adapters × 3 variants × 6 scenarios × 3 runs
  *   npm run bench:instructions -- --adapters fastify --variants module --scenarios success --runs 1
  *   npm run bench:instructions -- --jobs 3                  # three runs at a time (the counts do not move)
  *
  * Each run: a fresh server under callgrind (instrumentation off), a warm-up in rounds, instrumentation on for the counted
- * requests only, off, dump. Valgrind is installed with apt-get when missing (as root). Writes a Markdown table to
- * bench/results/instructions-<date>.md and prints it.
+ * requests only, off, dump. No GC is forced before counting: after a forced mark-compact V8 compiled 345 k per request
+ * again in the window (optimised code whose weak references had died), after a forced scavenge 30 k. `--keep DIR`
+ * keeps each run's callgrind file and the server's output, marked where counting starts and stops (with `--node-args`
+ * adding `--trace-gc`, it shows which collections fell in the window). Valgrind is installed with apt-get when missing
+ * (as root). Writes a Markdown table to bench/results/instructions-<date>.md and prints it.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -50,10 +53,11 @@ const WARM_ROUNDS = Number(option('warm-rounds', '6'));
 const REQUESTS = Number(option('requests', '1000'));
 /**
  * `--no-memory-reducer`: V8's memory reducer starts full GCs by timer once allocation slows (between load rounds,
- * longer on a loaded machine). With it, 4 of 9 Express runs of the success path counted 100–130 k more per request;
- * without it, 12 of 12 did not (1 of 6 Express 404 runs still did: that level's cause is not known).
+ * longer on a loaded machine), so that how much of a major GC falls in the window depended on the machine's load.
  */
 const NODE_ARGS = option('node-args', '--predictable --no-memory-reducer').split(' ').filter(Boolean);
+/** `--keep DIR`: each run's callgrind file and server output (see the file header). */
+const KEEP = option('keep', '');
 
 function ensureValgrind(): void {
   try {
@@ -100,10 +104,13 @@ async function check(url: string, name: string, scenario: Scenario, variant: Var
   }
 }
 
-/** Instructions per counted request: all of them, and those of V8's JIT compilers. */
+/** Instructions per counted request: all of them, those of V8's JIT compilers and those of its major GC. */
 interface Count {
   total: number;
   compiling: number;
+  majorGc: number;
+  /** Not per request: how many ran in the window. */
+  scavenges: number;
 }
 
 /** One run: instructions per counted request of a fresh server. */
@@ -126,6 +133,9 @@ async function countOnce(adapter: string, variant: Variant, name: string): Promi
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  const output: string[] = [];
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(
@@ -144,18 +154,29 @@ async function countOnce(adapter: string, variant: Variant, name: string): Promi
     await check(url, name, scenario, variant);
     for (let round = 0; round < WARM_ROUNDS; round++) await load(url, scenario, Math.ceil(WARM / WARM_ROUNDS));
     execFileSync('callgrind_control', ['-i', 'on', String(child.pid)], { stdio: 'ignore' });
+    output.push('=== counting on ===\n');
     await load(url, scenario, REQUESTS);
     execFileSync('callgrind_control', ['-i', 'off', String(child.pid)], { stdio: 'ignore' });
+    output.push('=== counting off ===\n');
     execFileSync('callgrind_control', ['-d', String(child.pid)], { stdio: 'ignore' });
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
-    const count: Count = { total: 0, compiling: 0 };
+    const count: Count = { total: 0, compiling: 0, majorGc: 0, scavenges: 0 };
     for (const file of readdirSync(work)) {
       const costs = readCallgrindCosts(join(work, file));
       count.total += costs.total / REQUESTS;
       count.compiling += costs.compiling / REQUESTS;
+      count.majorGc += costs.majorGc / REQUESTS;
+      count.scavenges += costs.scavenges;
     }
     if (count.total === 0) throw new Error(`${adapter}/${variant}/${name}: no instructions counted`);
+    if (KEEP) {
+      const kept = join(KEEP, `${adapter}-${variant}-${name.replace(/\W+/g, '_')}-${String(child.pid)}`);
+      mkdirSync(kept, { recursive: true });
+      for (const file of readdirSync(work)) writeFileSync(join(kept, file), readFileSync(join(work, file)));
+      writeFileSync(join(kept, 'server.log'), output.join(''));
+      process.stderr.write(`kept in ${kept}\n`);
+    }
     return count;
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
@@ -174,14 +195,20 @@ interface Row {
   counts: Count[];
 }
 
-/** Per request: every instruction, and every instruction but the JIT compilers' (the steady state). */
+/**
+ * Per request: every instruction, and every instruction but the JIT compilers' and the major GC's (the steady state).
+ * A mark-compact's cost is real, but spread over all the requests between two of them, which V8 schedules by heap
+ * growth and its own speed; in a window of 1 000 Express requests it was either none or ≈ 115 k per request.
+ */
 const all = (row: Row) => row.counts.map((count) => count.total);
-const steady = (row: Row) => row.counts.map((count) => count.total - count.compiling);
+const steady = (row: Row) => row.counts.map((count) => count.total - count.compiling - count.majorGc);
+const majorGc = (row: Row) => row.counts.map((count) => count.majorGc);
 
 function table(rows: Row[]): string {
   const lines = [
-    '| adapter | scenario | variant | all (median) | min – max | ÷ bare | without JIT compiling (median) | min – max | ÷ bare |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| adapter | scenario | variant | all (median) | min – max | ÷ bare | without JIT compiling and major GC (median) | ' +
+      'min – max | ÷ bare | major GC (max) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const row of rows) {
     const bare = rows.find(
@@ -190,7 +217,8 @@ function table(rows: Row[]): string {
     const ratio = (of: (row: Row) => number[]) => (bare ? `${(median(of(row)) / median(of(bare))).toFixed(3)}×` : '–');
     lines.push(
       `| ${row.adapter} | ${row.scenario} | ${row.variant} | ${thousands(median(all(row)))} | ${spread(all(row))} | ` +
-        `${ratio(all)} | ${thousands(median(steady(row)))} | ${spread(steady(row))} | ${ratio(steady)} |`,
+        `${ratio(all)} | ${thousands(median(steady(row)))} | ${spread(steady(row))} | ${ratio(steady)} | ` +
+        `${thousands(Math.max(...majorGc(row)))} |`,
     );
   }
   return lines.join('\n');
@@ -220,7 +248,8 @@ async function main(): Promise<void> {
       row.counts.push(count);
       process.stderr.write(
         `${row.adapter} ${row.scenario} ${row.variant} run ${run + 1}: ${thousands(count.total)} ` +
-          `(JIT compiling ${thousands(count.compiling)})\n`,
+          `(JIT compiling ${thousands(count.compiling)}, major GC ${thousands(count.majorGc)}, ` +
+          `${String(count.scavenges)} scavenges)\n`,
       );
     }
   };
