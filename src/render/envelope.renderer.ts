@@ -12,6 +12,7 @@ function fieldValue(
   outcome: SuccessOutcome | FailureOutcome,
   facts: RequestFacts,
   options: ResolvedResponseOptions,
+  detail: unknown = outcome.kind === 'failure' ? outcome.detail : undefined,
 ): unknown {
   switch (field) {
     case 'code':
@@ -31,7 +32,7 @@ function fieldValue(
     case 'requestId':
       return facts.requestId;
     case 'detail':
-      return outcome.kind === 'failure' ? outcome.detail : undefined;
+      return detail;
     case 'outcome':
       return outcome.kind === 'success' ? options.outcome.success : options.outcome.failure;
   }
@@ -63,10 +64,10 @@ export function renderSuccess(outcome: SuccessOutcome, facts: RequestFacts, opti
  */
 export function renderFailure(outcome: FailureOutcome, facts: RequestFacts, options: ResolvedResponseOptions): Body {
   const validation = outcome.violations ? validationMembers(outcome, outcome.violations, options) : undefined;
-  const withDetail = validation?.detail !== undefined ? { ...outcome, detail: validation.detail } : outcome;
+  const detail = validation?.detail !== undefined ? validation.detail : outcome.detail;
   const body: Body = {};
   for (const [field, name] of options.failureLayout) {
-    const value = fieldValue(field, withDetail, facts, options);
+    const value = fieldValue(field, outcome, facts, options, detail);
     if (value !== undefined) body[name] = value;
   }
   if (validation) Object.assign(body, validation.members);

@@ -20,6 +20,16 @@ export interface ShownViolation {
   readonly message: string;
 }
 
+function isWithinBounds(path: readonly (string | number)[]): boolean {
+  if (path.length > VIOLATION_BOUNDS.segments) return false;
+  let chars = 0;
+  for (const segment of path) {
+    if (typeof segment === 'string' && segment.length > NAME_LIMIT) return false;
+    chars += typeof segment === 'string' ? segment.length : String(segment).length;
+  }
+  return chars <= VIOLATION_BOUNDS.pathChars;
+}
+
 /**
  * A path with each name cut at `NAME_LIMIT` characters, and at most `segments` segments and `pathChars` characters
  * (then a last `…` segment).
@@ -28,6 +38,7 @@ export interface ShownViolation {
  * boundPath(['a'.repeat(1000)]); // ['aaa…a…'] (128 a's and an ellipsis)
  */
 export function boundPath(path: readonly (string | number)[]): readonly (string | number)[] {
+  if (isWithinBounds(path)) return path; // most paths: no copy
   const bounded: (string | number)[] = [];
   let chars = 0;
   for (const segment of path) {

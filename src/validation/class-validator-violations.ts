@@ -82,7 +82,8 @@ export function classValidatorViolations(errors: readonly ValidationError[], sou
       const target = classOf(error.target);
       const facts = (target && propertiesOf(target).get(property)) || NO_FACTS;
       const constraints = error.constraints ?? {};
-      for (const [constraint, message] of Object.entries(constraints)) {
+      for (const constraint of Object.keys(constraints)) {
+        const message = constraints[constraint];
         violations.push({
           location: source.location,
           path: here,
